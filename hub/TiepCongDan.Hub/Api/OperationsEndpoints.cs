@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using MQTTnet.Server;
+using TiepCongDan.Hub.Auth;
+using TiepCongDan.Hub.Metrics;
+using TiepCongDan.Hub.Registry;
+using TiepCongDan.Hub.Sparkplug;
+
+namespace TiepCongDan.Hub.Api;
+
+/// <summary>/healthz (anonymous) and /metrics (anonymous from loopback, any signed-in user otherwise).</summary>
+public static class OperationsEndpoints
+{
+    public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", (HostConnection host, IServiceProvider services) =>
+        {
+            var server = services.GetService<MqttServer>();
+            if (server is not null && !server.IsStarted)
+            {
+                return Results.Text("embedded MQTT broker not started", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            return host.IsConnected
+                ? Results.Text("ok")
+                : Results.Text("primary host not connected to the MQTT broker", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous();
+
+        app.MapGet("/metrics", async (HttpContext context, HubMetrics metrics, KioskRegistry registry) =>
+        {
+            var remote = context.Connection.RemoteIpAddress;
+            var local = remote is not null && IPAddress.IsLoopback(remote);
+            if (!local && context.User.Identity?.IsAuthenticated != true)
+            {
+                await context.ChallengeAsync(BasicAuthenticationHandler.SchemeName);
+                return;
+            }
+
+            context.Response.ContentType = PrometheusWriter.ContentType;
+            await context.Response.WriteAsync(PrometheusWriter.Render(metrics, registry));
+        }).AllowAnonymous();
+        return app;
+    }
+}

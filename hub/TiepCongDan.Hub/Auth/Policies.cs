@@ -1,0 +1,9 @@
+namespace TiepCongDan.Hub.Auth;
+
+/// <summary>Authorization policy names.</summary>
+public static class Policies
+{
+    public const string AnyUser = "any-user";
+    public const string OperatorOrAdmin = "operator";
+    public const string AdminOnly = "admin";
+}

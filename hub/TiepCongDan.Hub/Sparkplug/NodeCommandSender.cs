@@ -1,0 +1,50 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using MQTTnet.Protocol;
+using TiepCongDan.Contracts.Fleet;
+using TiepCongDan.Contracts.Sparkplug;
+using TiepCongDan.Contracts.Sparkplug.Protobuf;
+
+namespace TiepCongDan.Hub.Sparkplug;
+
+/// <summary>Writes NCMD messages (one boolean Node Control metric set to true) to a kiosk.</summary>
+public sealed class NodeCommandSender
+{
+    private readonly HostConnection _connection;
+    private readonly TimeProvider _time;
+    private readonly ILogger<NodeCommandSender> _logger;
+
+    public NodeCommandSender(HostConnection connection, TimeProvider time, ILogger<NodeCommandSender> logger)
+    {
+        _connection = connection;
+        _time = time;
+        _logger = logger;
+    }
+
+    public static string TopicFor(string kioskId) =>
+        SparkplugTopic.Node(KioskId.ProvinceOf(kioskId), SparkplugMessageType.NCMD, kioskId);
+
+    /// <summary>Sends the command; false when the host is not connected or the publish failed (logged).</summary>
+    public async Task<bool> SendAsync(string kioskId, string metricName, CancellationToken cancellationToken)
+    {
+        var now = (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds();
+        var payload = new Payload { Timestamp = now };
+        payload.Metrics.Add(MetricFactory.Create(metricName, 0, SparkplugValue.Of(true), now));
+        try
+        {
+            if (!_connection.IsConnected)
+            {
+                HostLog.CommandFailed(_logger, kioskId, metricName, "the hub is not connected to the broker");
+                return false;
+            }
+
+            await _connection.PublishAsync(TopicFor(kioskId), payload.ToByteArray(), MqttQualityOfServiceLevel.AtMostOnce, retain: false, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            HostLog.CommandFailed(_logger, kioskId, metricName, ex.Message);
+            return false;
+        }
+    }
+}

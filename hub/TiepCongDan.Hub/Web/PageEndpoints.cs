@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using TiepCongDan.Hub.Auth;
+
+namespace TiepCongDan.Hub.Web;
+
+/// <summary>The fleet page and its login, served from resources inside the exe (no CDN, no loose files to lose).</summary>
+public static class PageEndpoints
+{
+    public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", () => Embedded("index.html", "text/html; charset=utf-8")).RequireAuthorization(Policies.AnyUser);
+        app.MapGet("/app.js", () => Embedded("app.js", "text/javascript; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/style.css", () => Embedded("style.css", "text/css; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/login", (string? error) => Results.Content(LoginPage.Render(error is not null), "text/html; charset=utf-8")).AllowAnonymous();
+        app.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/logout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
+        }).AllowAnonymous().DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext context, UserStore users, ILoggerFactory loggers)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var username = form["username"].ToString();
+        var role = users.Authenticate(username, form["password"].ToString());
+        if (role is null)
+        {
+            AuthLog.LoginFailed(loggers.CreateLogger("TiepCongDan.Hub.Auth"), username, context.Connection.RemoteIpAddress?.ToString() ?? "?");
+            return Results.Redirect("/login?error=1");
+        }
+
+        var principal = BasicAuthenticationHandler.Principal(username, role, CookieAuthenticationDefaults.AuthenticationScheme);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        var returnUrl = form["returnUrl"].ToString();
+        return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/");
+    }
+
+    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+
+    private static IResult Embedded(string name, string contentType)
+    {
+        var stream = typeof(PageEndpoints).Assembly.GetManifestResourceStream("wwwroot/" + name);
+        return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
+    }
+}
