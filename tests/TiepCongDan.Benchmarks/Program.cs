@@ -1,0 +1,56 @@
+using TiepCongDan.Benchmarks;
+
+// tcd-bench: measures the fleet channel; prints a table and a JSON line, writes artifacts/bench/<name>.json.
+const string Usage = """
+    usage: tcd-bench <benchmark> [options]
+      fleet     --kiosks 5000 [--broker embedded|mosquitto|both] [--duration 120] [--interval 10] [--provinces 14,11]
+                N simulated kiosks (tcd-fleet-sim) against the hub: message rate, publish->registry latency, hub CPU/RSS
+      kill      [--count 20] [--keepalive 5]
+                SIGKILL of a kiosk until the hub shows it offline, repeated: min/p50/p90/max seconds
+      edge-idle [--seconds 60] [--warmup 15]
+                one tcd-edge connected to a hub, idle: CPU % of one core and RSS
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 64 : 0;
+}
+
+using var cts = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // Ctrl-C: stop measuring, then let every benchmark's finally blocks stop the processes it started.
+    e.Cancel = true;
+    cts.Cancel();
+};
+
+try
+{
+    var options = new BenchArguments(args.Skip(1));
+    IReadOnlyList<BenchReport> reports = args[0] switch
+    {
+        "fleet" => await FleetBenchmark.RunAsync(options, cts.Token),
+        "kill" => [await KillBenchmark.RunAsync(options, cts.Token)],
+        "edge-idle" => [await EdgeIdleBenchmark.RunAsync(options, cts.Token)],
+        _ => throw new ArgumentException($"unknown benchmark '{args[0]}'"),
+    };
+    foreach (var report in reports)
+    {
+        report.Print(Console.Out);
+        Console.WriteLine($"written: {report.Save()}");
+    }
+
+    return 0;
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"tcd-bench: {ex.Message}");
+    Console.Error.WriteLine(Usage);
+    return 64;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("tcd-bench: cancelled");
+    return 130;
+}

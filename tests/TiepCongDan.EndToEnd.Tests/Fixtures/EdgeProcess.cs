@@ -1,0 +1,97 @@
+namespace TiepCongDan.EndToEnd.Tests.Fixtures;
+
+/// <summary>
+/// One kiosk: tcd-edge as its own process with its own data folder (SQLite outbox, bdSeq).
+/// A restart reuses the folder, exactly as systemd restarting the unit on a kiosk would.
+/// </summary>
+public sealed class EdgeProcess : IAsyncDisposable
+{
+    private readonly TempDirectory _directory;
+
+    public EdgeProcess(string kioskId, string brokerHost, int brokerPort, string password,
+        int keepAliveSeconds = 5, int sampleIntervalSeconds = 1, IReadOnlyList<string>? extraArguments = null)
+    {
+        KioskId = kioskId;
+        BrokerHost = brokerHost;
+        BrokerPort = brokerPort;
+        Password = password;
+        KeepAliveSeconds = keepAliveSeconds;
+        SampleIntervalSeconds = sampleIntervalSeconds;
+        ExtraArguments = extraArguments ?? [];
+        _directory = new TempDirectory("edge-" + kioskId);
+    }
+
+    public string KioskId { get; }
+
+    public string BrokerHost { get; }
+
+    public int BrokerPort { get; set; }
+
+    public string Password { get; }
+
+    public int KeepAliveSeconds { get; }
+
+    public int SampleIntervalSeconds { get; }
+
+    public IReadOnlyList<string> ExtraArguments { get; }
+
+    public string DataDirectory => _directory.Path;
+
+    public ChildProcess? Process { get; private set; }
+
+    /// <summary>Every process this kiosk has run, so a failure message can show the previous life too.</summary>
+    public List<ChildProcess> History { get; } = [];
+
+    public static EdgeProcess Start(string kioskId, HubProcess hub, int keepAliveSeconds = 5, int sampleIntervalSeconds = 1,
+        IReadOnlyList<string>? extraArguments = null)
+    {
+        var edge = new EdgeProcess(kioskId, "127.0.0.1", hub.MqttPort, hub.Secret.PasswordFor(kioskId), keepAliveSeconds,
+            sampleIntervalSeconds, extraArguments);
+        edge.StartProcess();
+        return edge;
+    }
+
+    public IReadOnlyList<string> Arguments() =>
+    [
+        $"--Edge:KioskId={KioskId}",
+        $"--Edge:DataDirectory={DataDirectory}",
+        $"--Edge:Mqtt:Host={BrokerHost}",
+        $"--Edge:Mqtt:Port={BrokerPort}",
+        $"--Edge:Mqtt:Password={Password}",
+        $"--Edge:Mqtt:KeepAliveSeconds={KeepAliveSeconds}",
+        $"--Edge:Health:SampleIntervalSeconds={SampleIntervalSeconds}",
+        .. ExtraArguments,
+    ];
+
+    public void StartProcess()
+    {
+        if (Process is { HasExited: false })
+        {
+            throw new InvalidOperationException($"tcd-edge {KioskId} is already running.");
+        }
+
+        Process = ChildProcess.StartDotnet($"tcd-edge {KioskId} #{History.Count + 1}", BuiltPrograms.Edge, Arguments());
+        History.Add(Process);
+    }
+
+    /// <summary>SIGKILL: a crash or power cut; the broker must publish the NDEATH Will.</summary>
+    public async Task KillAsync()
+    {
+        if (Process is not null)
+        {
+            await Process.KillAndWaitAsync();
+        }
+    }
+
+    public string Describe() => string.Join('\n', History.Select(p => p.Describe()));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in History)
+        {
+            await process.DisposeAsync();
+        }
+
+        _directory.Dispose();
+    }
+}

@@ -1,0 +1,17 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace TiepCongDan.EndToEnd.Tests.Fixtures;
+
+/// <summary>Asks the kernel for an unused loopback TCP port, so parallel test classes never collide.</summary>
+public static class FreePort
+{
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using MQTTnet;
+using TiepCongDan.Contracts.Fleet;
+using TiepCongDan.Contracts.Sparkplug;
+using TiepCongDan.Contracts.Sparkplug.Protobuf;
+using TiepCongDan.EndToEnd.Tests.Fixtures;
+
+namespace TiepCongDan.EndToEnd.Tests;
+
+/// <summary>
+/// A kiosk that dies without a goodbye (SIGKILL, power cut) must show offline within 1.5 x its
+/// keepalive; its next life has bdSeq + 1; a late death of the previous life must not turn it offline.
+/// </summary>
+[Collection(ProcessHeavyCollection.Name)]
+public sealed class Kill_Tests
+{
+    private const string Kiosk = "01-00001";
+    private const int KeepAliveSeconds = 5;
+
+    [Fact]
+    public async Task Killed_kiosk_goes_offline_within_one_and_a_half_keepalives_comes_back_with_the_next_bdSeq_and_ignores_a_stale_death()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var ct = cts.Token;
+        await using var hub = await HubProcess.StartAsync(cancellationToken: ct);
+        await using var edge = EdgeProcess.Start(Kiosk, hub, KeepAliveSeconds);
+        string Diagnostics() => edge.Describe();
+
+        var first = await hub.WaitForDeviceAsync(Kiosk, d => d.Online && d.BdSeq is not null, TimeSpan.FromSeconds(45), "online", Diagnostics, ct);
+        var firstBdSeq = first!.BdSeq!.Value;
+
+        // SIGKILL: no DISCONNECT, so only the broker's keepalive expiry can publish the NDEATH Will.
+        await edge.KillAsync();
+        var clock = Stopwatch.StartNew();
+        await hub.WaitForDeviceAsync(Kiosk, d => !d.Online, TimeSpan.FromSeconds(30), "offline after SIGKILL", Diagnostics, ct);
+        var offlineAfter = clock.Elapsed;
+        Assert.True(offlineAfter.TotalSeconds <= 1.5 * KeepAliveSeconds,
+            $"offline after {offlineAfter.TotalSeconds:0.00} s; the limit is 1.5 x keepalive = {1.5 * KeepAliveSeconds} s");
+
+        // The next life of the same kiosk (same data folder) births with bdSeq + 1.
+        edge.StartProcess();
+        var second = await hub.WaitForDeviceAsync(Kiosk, d => d.Online && d.BdSeq > firstBdSeq, TimeSpan.FromSeconds(45),
+            "online again with a new bdSeq", Diagnostics, ct);
+        Assert.Equal(firstBdSeq + 1, second!.BdSeq);
+
+        // A stale NDEATH (the previous session's bdSeq), published with the kiosk's own credentials
+        // as a late Will would be, must be ignored: the kiosk stays online.
+        var staleBefore = (await hub.GetMetricsAsync(ct)).Sum("tcd_hub_stale_deaths_total");
+        var (client, result) = await SparkplugTestClient.ConnectAsync("127.0.0.1", hub.MqttPort, Kiosk + "-stale-will", Kiosk,
+            hub.Secret.PasswordFor(Kiosk), ct);
+        await using (client)
+        {
+            Assert.True(result == MqttClientConnectResultCode.Success, $"the kiosk's credentials were refused: {result}\n{hub.Describe()}");
+            var death = new Payload { Timestamp = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
+            death.Metrics.Add(MetricFactory.Create(NodeMetrics.BdSeq, 0, SparkplugValue.OfUInt64((ulong)firstBdSeq), death.Timestamp));
+            await client.PublishAsync(SparkplugTopic.Node(KioskId.ProvinceOf(Kiosk), SparkplugMessageType.NDEATH, Kiosk), death, ct);
+        }
+
+        await Poll.UntilAsync(
+            async c => (await hub.GetMetricsAsync(c)).Sum("tcd_hub_stale_deaths_total") > staleBefore,
+            TimeSpan.FromSeconds(10), "the hub to count the stale NDEATH", hub.Describe, cancellationToken: ct);
+        var after = await hub.GetDeviceAsync(Kiosk, ct);
+        Assert.True(after is { Online: true }, $"a stale NDEATH turned the kiosk offline: {after}");
+        Assert.Equal(second.BdSeq, after!.BdSeq);
+    }
+}

@@ -1,0 +1,99 @@
+using TiepCongDan.Contracts.Sparkplug;
+using TiepCongDan.EndToEnd.Tests.Fixtures;
+
+namespace TiepCongDan.EndToEnd.Tests;
+
+/// <summary>
+/// The broker goes away; the kiosk keeps sampling into its SQLite outbox; the kiosk is even killed
+/// during the outage. When both come back, every record the outbox had committed arrives, marked
+/// historical. Mosquitto is the broker here so an independent subscriber can see every message
+/// (the embedded broker lets no one but the hub read kiosk data); the hub runs as its client.
+/// </summary>
+[Collection(ProcessHeavyCollection.Name)]
+public sealed class OfflineStore_Tests
+{
+    private const string Kiosk = "31-11311";
+    private const string HubUser = "tcd-hub";
+    private const string ObserverUser = "e2e-observer";
+
+    [Fact]
+    public async Task Data_sampled_during_an_outage_survives_a_SIGKILL_and_arrives_marked_historical()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+        var ct = cts.Token;
+        var hubPassword = Guid.NewGuid().ToString("N");
+        var observerPassword = Guid.NewGuid().ToString("N");
+        using var secretFolder = new TempDirectory("secret");
+        var secret = FleetSecret.Create(secretFolder.Combine("fleet-device-secret"));
+
+        await using var mosquitto = await MosquittoProcess.StartAsync(
+            new Dictionary<string, string>
+            {
+                [HubUser] = hubPassword,
+                [ObserverUser] = observerPassword,
+                [Kiosk] = secret.PasswordFor(Kiosk),
+            },
+            MosquittoProcess.SparkplugAcl(HubUser) + $"user {ObserverUser}\ntopic read spBv1.0/#\n",
+            cancellationToken: ct);
+        await using var hub = await HubProcess.StartAsync(new HubStartOptions
+        {
+            ExternalBroker = true,
+            ExternalPort = mosquitto.Port,
+            ExternalUsername = HubUser,
+            ExternalPassword = hubPassword,
+            FleetSecretFile = secret.FilePath,
+        }, ct);
+        await using var edge = new EdgeProcess(Kiosk, "127.0.0.1", mosquitto.Port, secret.PasswordFor(Kiosk), keepAliveSeconds: 5, sampleIntervalSeconds: 1);
+        edge.StartProcess();
+        var database = Path.Combine(edge.DataDirectory, "edge.db");
+        string Diagnostics() => edge.Describe() + "\n" + mosquitto.Describe() + "\n" + hub.Describe();
+
+        await hub.WaitForDeviceAsync(Kiosk, d => d.Online, TimeSpan.FromSeconds(45), "online through Mosquitto", Diagnostics, ct);
+
+        // Outage: the broker dies. The kiosk keeps sampling every second into its outbox.
+        await mosquitto.KillAsync();
+        var pending = await Poll.UntilAsync(
+            c => CountOutboxAsync(database, c), n => n >= 5, TimeSpan.FromSeconds(30),
+            "at least 5 records in the outbox during the outage", Diagnostics, TimeSpan.FromMilliseconds(500), ct);
+
+        // Power cut during the outage. Whatever the outbox had committed must survive.
+        await edge.KillAsync();
+        var committed = await CountOutboxAsync(database, ct);
+        Assert.True(committed >= pending, $"the outbox had {pending} records before SIGKILL and {committed} after");
+
+        // The broker returns; an observer subscribes before the kiosk restarts, so it sees the replay.
+        await mosquitto.StartProcessAsync(ct);
+        var (observer, result) = await SparkplugTestClient.ConnectAsync("127.0.0.1", mosquitto.Port, "e2e-observer", ObserverUser, observerPassword, ct);
+        await using (observer)
+        {
+            Assert.Equal(MQTTnet.MqttClientConnectResultCode.Success, result);
+            await observer.SubscribeAsync($"spBv1.0/+/+/{Kiosk}", ct);
+            await observer.SubscribeAsync($"spBv1.0/+/+/{Kiosk}/+", ct);
+            edge.StartProcess();
+
+            await Poll.UntilAsync(
+                async c => await CountOutboxAsync(database, c) == 0 && Historical(observer).Count >= committed,
+                TimeSpan.FromSeconds(60), $"the outbox to drain and {committed} historical messages to arrive",
+                () => $"historical so far: {Historical(observer).Count}; messages seen: {observer.Messages.Count}\n" + Diagnostics(),
+                TimeSpan.FromMilliseconds(500), ct);
+
+            var replayed = Historical(observer);
+            Assert.True(replayed.Count >= committed, $"{replayed.Count} historical messages for {committed} committed records");
+            Assert.All(replayed, m => Assert.All(m.Payload!.Metrics, metric => Assert.True(metric.IsHistorical, $"{m.Topic}: {metric.Name} not historical")));
+            Assert.Contains(observer.Messages, m => m.Parsed?.MessageType == SparkplugMessageType.NBIRTH);
+        }
+
+        // The hub, a client of the restarted broker, sees the kiosk again.
+        await hub.WaitForDeviceAsync(Kiosk, d => d.Online, TimeSpan.FromSeconds(30), "online again after the outage", Diagnostics, ct);
+    }
+
+    private static Task<long> CountOutboxAsync(string database, CancellationToken ct) =>
+        File.Exists(database) ? SqliteCli.ScalarAsync(database, "select count(*) from outbox;", ct) : Task.FromResult(0L);
+
+    /// <summary>Data messages whose every metric is flagged is_historical: the outbox replay.</summary>
+    private static List<SparkplugTestClient.Received> Historical(SparkplugTestClient observer) =>
+        [.. observer.Messages.Where(m =>
+            m.Parsed?.MessageType is SparkplugMessageType.NDATA or SparkplugMessageType.DDATA
+            && m.Payload is { Metrics.Count: > 0 } payload
+            && payload.Metrics.All(metric => metric.IsHistorical))];
+}
