@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+// tcd-edge: the kiosk's systemd service. Configuration, later sources winning:
+// appsettings.json (next to the binary), /etc/tcd-edge/edge.json, TCD_EDGE_* environment
+// variables (TCD_EDGE_Edge__KioskId), command line (--Edge:KioskId=14-04171).
+const int ExConfig = 78;
+
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.Configuration.AddJsonFile("/etc/tcd-edge/edge.json", optional: true, reloadOnChange: false);
+builder.Configuration.AddEnvironmentVariables("TCD_EDGE_");
+builder.Configuration.AddCommandLine(args);
+builder.AddTcdEdge();
+
+using var host = builder.Build();
+try
+{
+    host.ValidateEdgeOptions();
+}
+catch (OptionsValidationException ex)
+{
+    // One line a technician can read in `systemctl status`; 78 = EX_CONFIG, so systemd's
+    // RestartPreventExitStatus=78 can stop a restart loop on a wrong config.
+    await Console.Error.WriteLineAsync("tcd-edge: configuration error: " + string.Join(" ", ex.Failures));
+    return ExConfig;
+}
+
+await host.RunAsync();
+return Environment.ExitCode;

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TiepCongDan.Edge.Health;
+using TiepCongDan.Edge.Hosting;
+using TiepCongDan.Edge.Options;
+using TiepCongDan.Edge.Sparkplug;
+using TiepCongDan.Edge.Store;
+using TiepCongDan.Edge.Watchdog;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Wires the kiosk's edge service into a generic host (in the namespace callers already import).</summary>
+public static class EdgeHostingExtensions
+{
+    /// <summary>
+    /// systemd integration (READY/STOPPING plus our watchdog), Serilog, validated <see cref="EdgeOptions"/>,
+    /// the SQLite store, the health sampler, simulated devices and the Sparkplug edge node.
+    /// </summary>
+    public static IHostApplicationBuilder AddTcdEdge(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSystemd();
+        EdgeLogging.Configure(builder);
+
+        services.AddOptions<EdgeOptions>()
+            .Bind(builder.Configuration.GetSection(EdgeOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EdgeOptions>>().Value;
+            return new SqliteOutboxStore(options.DatabasePath, options.Outbox.MaxRecords);
+        });
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
+        services.AddSingleton<IBdSeqStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
+        services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<SqliteOutboxStore>());
+        services.TryAddSingleton<ISystemFiles>(RootedSystemFiles.Host);
+        services.TryAddSingleton<IClockSyncProbe>(sp => new AdjtimexClockSyncProbe(sp.GetRequiredService<ISystemFiles>()));
+        services.TryAddSingleton<IHealthSampler>(sp => new LinuxHealthSampler(
+            sp.GetRequiredService<ISystemFiles>(),
+            sp.GetRequiredService<IClockSyncProbe>(),
+            sp.GetRequiredService<IOptions<EdgeOptions>>().Value.HealthDataPartitionPath,
+            Environment.ProcessorCount));
+        services.TryAddSingleton<INodeControl, SystemNodeControl>();
+        services.TryAddSingleton<INodeLiveness, NodeLiveness>();
+        services.AddSingleton(EdgeNodeFactory.Create);
+        services.AddHostedService<EdgeNodeService>();
+        services.AddHostedService<SystemdWatchdogService>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Resolves the options once so a configuration error surfaces as <see cref="OptionsValidationException"/>
+    /// before the host starts (and before the host logs it with a stack trace).
+    /// </summary>
+    public static EdgeOptions ValidateEdgeOptions(this IHost host) => host.Services.GetRequiredService<IOptions<EdgeOptions>>().Value;
+
+    internal static ILogger CreateLogger(this IServiceProvider services, string category) =>
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(category);
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TiepCongDan.Edge.Devices;
+using TiepCongDan.Edge.Devices.Simulated;
+using TiepCongDan.Edge.Health;
+using TiepCongDan.Edge.Options;
+using TiepCongDan.Edge.Sparkplug;
+using TiepCongDan.Edge.Store;
+
+namespace TiepCongDan.Edge.Hosting;
+
+/// <summary>Builds the service's one <see cref="EdgeNode"/> from validated options.</summary>
+internal static class EdgeNodeFactory
+{
+    public static EdgeNode Create(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<EdgeOptions>>().Value;
+        var settings = ToSettings(options);
+        IDevicePortSet devices = new SimulatedDevicePortSet(options.SimulatedDevicesFile, sp.CreateLogger("TiepCongDan.Edge.Devices"));
+        return new EdgeNode(
+            settings,
+            sp.GetRequiredService<IHealthSampler>(),
+            devices,
+            sp.GetRequiredService<IOutboxStore>(),
+            sp.GetRequiredService<IBdSeqStore>(),
+            sp.GetRequiredService<INodeControl>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.CreateLogger(typeof(EdgeNode).FullName!),
+            sp.GetRequiredService<IEventJournal>());
+    }
+
+    public static EdgeNodeSettings ToSettings(EdgeOptions options) => new()
+    {
+        KioskId = options.KioskId,
+        CommuneCode = options.Commune,
+        Host = options.Mqtt.Host,
+        Port = options.Mqtt.Port,
+        UseTls = options.Mqtt.UseTls,
+        Username = options.MqttUsername,
+        Password = ReadPassword(options.Mqtt),
+        KeepAlive = TimeSpan.FromSeconds(options.Mqtt.KeepAliveSeconds),
+        ReconnectMinDelay = TimeSpan.FromMilliseconds(options.Mqtt.ReconnectMinDelayMs),
+        ReconnectMaxDelay = TimeSpan.FromMilliseconds(options.Mqtt.ReconnectMaxDelayMs),
+        ConnectionCheckInterval = TimeSpan.FromSeconds(options.Mqtt.ConnectionCheckSeconds),
+        ReportInterval = TimeSpan.FromSeconds(options.Health.ReportIntervalSeconds),
+        PrimaryHostId = options.Mqtt.PrimaryHostId,
+        LowDiskBytes = options.Health.LowDiskBytes,
+        ServiceVersion = ServiceVersion.Current,
+    };
+
+    private static string ReadPassword(EdgeMqttOptions mqtt) =>
+        !string.IsNullOrEmpty(mqtt.Password)
+            ? mqtt.Password
+            : File.ReadLines(mqtt.PasswordFile!).First().Trim();
+}

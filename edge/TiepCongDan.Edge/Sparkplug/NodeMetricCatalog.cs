@@ -1,0 +1,104 @@
+using TiepCongDan.Contracts.Fleet;
+using TiepCongDan.Contracts.Sparkplug;
+using TiepCongDan.Edge.Health;
+
+namespace TiepCongDan.Edge.Sparkplug;
+
+/// <summary>
+/// The node's metrics, their aliases and deadbands. Aliases are fixed numbers (not assigned at run
+/// time) so a record stored offline before a restart still decodes against the next NBIRTH.
+/// Births carry name + alias; NDATA/DDATA carry the alias only (Sparkplug 3.0 rule for aliased metrics).
+/// </summary>
+public static class NodeMetricCatalog
+{
+    public const ulong RebirthAlias = 1;
+    public const ulong RebootAlias = 2;
+    public const ulong RestartServiceAlias = 3;
+    public const ulong PingAlias = 4;
+
+    /// <summary>Node Control metrics: writable Booleans, always false in births.</summary>
+    public static IReadOnlyList<(string Name, ulong Alias)> NodeControls { get; } =
+    [
+        (NodeMetrics.Rebirth, RebirthAlias),
+        (NodeMetrics.Reboot, RebootAlias),
+        (NodeMetrics.RestartService, RestartServiceAlias),
+        (NodeMetrics.Ping, PingAlias),
+    ];
+
+    /// <summary>The data metrics, in NBIRTH order.</summary>
+    public static IReadOnlyList<MetricDefinition> Data { get; } =
+    [
+        new(NodeMetrics.ServiceVersion, 10, SparkplugDataType.String),
+        new(NodeMetrics.Province, 11, SparkplugDataType.String),
+        new(NodeMetrics.Commune, 12, SparkplugDataType.String),
+        new(NodeMetrics.Board, 13, SparkplugDataType.String),
+        new(NodeMetrics.CpuLoad, 20, SparkplugDataType.Double, Deadband: 0.05),
+        new(NodeMetrics.CpuTemperature, 21, SparkplugDataType.Double, Deadband: 0.5),
+        new(NodeMetrics.MemoryTotal, 22, SparkplugDataType.UInt64),
+        new(NodeMetrics.MemoryAvailable, 23, SparkplugDataType.UInt64, Deadband: 0.01, DeadbandOf: NodeMetrics.MemoryTotal),
+        new(NodeMetrics.DiskFree, 24, SparkplugDataType.UInt64, Deadband: 0.01, DeadbandOf: NodeMetrics.DiskTotal),
+        new(NodeMetrics.DiskTotal, 25, SparkplugDataType.UInt64),
+        new(NodeMetrics.Uptime, 26, SparkplugDataType.UInt64, FullReportOnly: true),
+        new(NodeMetrics.Throttled, 27, SparkplugDataType.UInt32),
+        new(NodeMetrics.NetworkInterface, 30, SparkplugDataType.String),
+        new(NodeMetrics.HubRtt, 31, SparkplugDataType.Double, Deadband: 10),
+        new(NodeMetrics.ClockSynced, 40, SparkplugDataType.Boolean),
+        new(NodeMetrics.OutboxDropped, 50, SparkplugDataType.UInt64),
+        new(NodeMetrics.OutboxPending, 51, SparkplugDataType.UInt64),
+    ];
+
+    private static readonly Dictionary<ulong, string> NamesByAlias =
+        Data.Select(d => (d.Alias, d.Name)).Concat(NodeControls.Select(c => (c.Alias, c.Name))).ToDictionary(p => p.Alias, p => p.Name);
+
+    public static string? NameOf(ulong alias) => NamesByAlias.GetValueOrDefault(alias);
+
+    /// <summary>Device metric aliases: unique across the whole node, as Sparkplug requires.</summary>
+    public static ulong DeviceAlias(string kind, string metric)
+    {
+        var index = -1;
+        for (var i = 0; i < DeviceKinds.All.Count; i++)
+        {
+            if (DeviceKinds.All[i] == kind)
+            {
+                index = i;
+            }
+        }
+
+        var slot = index >= 0 ? index : 90 + (int)((uint)StableHash(kind) % 9);
+        return 1000 + ((ulong)slot * 10) + (metric == DeviceMetrics.Status ? 1UL : 2UL);
+    }
+
+    /// <summary>Current values of every data metric.</summary>
+    public static Dictionary<string, SparkplugValue> Values(
+        EdgeNodeSettings settings, HealthSample sample, double? hubRttMs, long outboxPending, long outboxDropped) => new(StringComparer.Ordinal)
+    {
+        [NodeMetrics.ServiceVersion] = SparkplugValue.Of(settings.ServiceVersion),
+        [NodeMetrics.Province] = SparkplugValue.Of(settings.Province),
+        [NodeMetrics.Commune] = SparkplugValue.Of(settings.Commune),
+        [NodeMetrics.Board] = SparkplugValue.Of(sample.Board),
+        [NodeMetrics.CpuLoad] = SparkplugValue.Of(sample.CpuLoad),
+        [NodeMetrics.CpuTemperature] = sample.CpuTemperatureCelsius is { } t ? SparkplugValue.Of(t) : SparkplugValue.Null(SparkplugDataType.Double),
+        [NodeMetrics.MemoryTotal] = SparkplugValue.OfUInt64(sample.MemoryTotalBytes),
+        [NodeMetrics.MemoryAvailable] = SparkplugValue.OfUInt64(sample.MemoryAvailableBytes),
+        [NodeMetrics.DiskFree] = SparkplugValue.OfUInt64(sample.DiskFreeBytes),
+        [NodeMetrics.DiskTotal] = SparkplugValue.OfUInt64(sample.DiskTotalBytes),
+        [NodeMetrics.Uptime] = SparkplugValue.OfUInt64(sample.UptimeSeconds),
+        [NodeMetrics.Throttled] = sample.Throttled is { } th ? SparkplugValue.OfUInt32(th) : SparkplugValue.Null(SparkplugDataType.UInt32),
+        [NodeMetrics.NetworkInterface] = sample.NetworkInterface is { } nic ? SparkplugValue.Of(nic) : SparkplugValue.Null(SparkplugDataType.String),
+        [NodeMetrics.HubRtt] = hubRttMs is { } rtt ? SparkplugValue.Of(Math.Round(rtt, 2)) : SparkplugValue.Null(SparkplugDataType.Double),
+        [NodeMetrics.ClockSynced] = SparkplugValue.Of(sample.ClockSynced),
+        [NodeMetrics.OutboxDropped] = SparkplugValue.OfUInt64((ulong)outboxDropped),
+        [NodeMetrics.OutboxPending] = SparkplugValue.OfUInt64((ulong)outboxPending),
+    };
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return hash;
+    }
+}

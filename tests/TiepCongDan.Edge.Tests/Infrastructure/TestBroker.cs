@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using TiepCongDan.Contracts.Sparkplug;
+using TiepCongDan.Contracts.Sparkplug.Protobuf;
+
+namespace TiepCongDan.Edge.Tests.Infrastructure;
+
+/// <summary>
+/// A real in-process MQTTnet broker on a random port plus an observing client subscribed to
+/// spBv1.0/#, which records every Sparkplug message the node publishes.
+/// </summary>
+internal sealed class TestBroker : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ObservedMessage> _messages = new();
+    private MqttServer? _server;
+    private IMqttClient? _observer;
+
+    public int Port { get; } = FreePort.Next();
+
+    public IReadOnlyCollection<ObservedMessage> Messages => _messages;
+
+    public static async Task<TestBroker> StartAsync()
+    {
+        var broker = new TestBroker();
+        await broker.StartServerAsync();
+        await broker.ConnectObserverAsync();
+        return broker;
+    }
+
+    public async Task StartServerAsync()
+    {
+        var factory = new MqttServerFactory();
+        var options = factory.CreateServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+            .WithDefaultEndpointPort(Port)
+            .Build();
+        _server = factory.CreateMqttServer(options);
+        await _server.StartAsync();
+    }
+
+    public async Task StopServerAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.StopAsync();
+            _server.Dispose();
+            _server = null;
+        }
+    }
+
+    public async Task ConnectObserverAsync()
+    {
+        _observer?.Dispose();
+        _observer = new MqttClientFactory().CreateMqttClient();
+        _observer.ApplicationMessageReceivedAsync += e =>
+        {
+            if (SparkplugTopic.TryParse(e.ApplicationMessage.Topic, out var topic))
+            {
+                var payload = Payload.Parser.ParseFrom(e.ApplicationMessage.Payload);
+                _messages.Enqueue(new ObservedMessage(topic, payload, (int)e.ApplicationMessage.QualityOfServiceLevel));
+            }
+
+            return Task.CompletedTask;
+        };
+        await _observer.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", Port)
+            .WithProtocolVersion(MqttProtocolVersion.V311)
+            .WithClientId("observer-" + Guid.NewGuid().ToString("N")[..8])
+            .Build());
+        await _observer.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter("spBv1.0/#", MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+    }
+
+    public async Task PublishAsync(string topic, Payload payload)
+    {
+        await _observer!.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(Google.Protobuf.MessageExtensions.ToByteArray(payload))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+    }
+
+    public void Clear() => _messages.Clear();
+
+    public IReadOnlyList<ObservedMessage> Of(SparkplugMessageType type) => _messages.Where(m => m.Type == type).ToList();
+
+    /// <summary>Waits until a message matching <paramref name="match"/> arrives; fails the test with what was seen otherwise.</summary>
+    public async Task<ObservedMessage> WaitForAsync(Func<ObservedMessage, bool> match, string what, int timeoutMs = 10000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = _messages.FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        var seen = string.Join(", ", _messages.Select(m => m.Topic.ToString()));
+        throw new TimeoutException($"Timed out waiting for {what}. Seen: [{seen}]");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_observer is not null)
+        {
+            try
+            {
+                await _observer.DisconnectAsync();
+            }
+            catch (Exception)
+            {
+                // broker already gone
+            }
+
+            _observer.Dispose();
+        }
+
+        await StopServerAsync();
+    }
+}
