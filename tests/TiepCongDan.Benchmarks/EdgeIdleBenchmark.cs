@@ -19,7 +19,7 @@ public static class EdgeIdleBenchmark
 
         await using var hub = await HubProcess.StartAsync(cancellationToken: ct);
         // Production defaults for sampling and keepalive: no test-speed overrides.
-        await using var edge = new EdgeProcess(Kiosk, "127.0.0.1", hub.MqttPort, hub.Secret.PasswordFor(Kiosk), keepAliveSeconds: 30, sampleIntervalSeconds: 5);
+        await using var edge = new EdgeProcess(Kiosk, "127.0.0.1", hub.MqttPort, hub.Secret.PasswordFor(Kiosk), keepAliveSeconds: 30, sampleIntervalSeconds: 5, reportIntervalSeconds: null);
         edge.StartProcess();
         await hub.WaitForDeviceAsync(Kiosk, d => d.Online, TimeSpan.FromSeconds(60), "online", edge.Describe, ct);
         Console.WriteLine($"edge online; warming up {warmup} s, then measuring {seconds} s");

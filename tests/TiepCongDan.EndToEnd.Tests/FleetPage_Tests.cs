@@ -25,18 +25,17 @@ public sealed class FleetPage_Tests
         await hub.WaitForDeviceAsync(KioskA, d => d.Online, TimeSpan.FromSeconds(45), "online", Diagnostics, ct);
         await hub.WaitForDeviceAsync(KioskB, d => d.Online, TimeSpan.FromSeconds(45), "online", Diagnostics, ct);
 
-        await using var chromium = await ChromiumSession.LaunchAsync(new HttpCredentials
-        {
-            Username = HubProcess.AdminUser,
-            Password = hub.AdminPassword,
-            Origin = hub.BaseAddress.GetLeftPart(UriPartial.Authority),
-            Send = HttpCredentialsSend.Always,
-        });
+        await using var chromium = await ChromiumSession.LaunchAsync();
         var page = chromium.Context.Pages.Count > 0 ? chromium.Context.Pages[0] : await chromium.Context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
 
+        // An operator's way in: the fleet page sends a browser without a session to the login form.
         var response = await page.GotoAsync(hub.BaseAddress.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.True(response is { Ok: true }, $"GET / answered {response?.Status}.\n{hub.Describe()}");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(HubProcess.AdminUser);
+        await page.GetByLabel("Mật khẩu").FillAsync(hub.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(hub.BaseAddress.ToString());
         await Assertions.Expect(StateOf(page, KioskA, "online")).ToBeVisibleAsync();
         await Assertions.Expect(StateOf(page, KioskB, "online")).ToBeVisibleAsync();
 

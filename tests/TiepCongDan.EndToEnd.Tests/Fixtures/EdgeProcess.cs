@@ -8,9 +8,11 @@ public sealed class EdgeProcess : IAsyncDisposable
 {
     private readonly TempDirectory _directory;
 
+    /// <param name="reportIntervalSeconds">Full report period; short by default so every metric (uptime too) moves within a test; null = the product default.</param>
     public EdgeProcess(string kioskId, string brokerHost, int brokerPort, string password,
-        int keepAliveSeconds = 5, int sampleIntervalSeconds = 1, IReadOnlyList<string>? extraArguments = null)
+        int keepAliveSeconds = 5, int sampleIntervalSeconds = 1, IReadOnlyList<string>? extraArguments = null, int? reportIntervalSeconds = 2)
     {
+        ReportIntervalSeconds = reportIntervalSeconds;
         KioskId = kioskId;
         BrokerHost = brokerHost;
         BrokerPort = brokerPort;
@@ -32,6 +34,8 @@ public sealed class EdgeProcess : IAsyncDisposable
     public int KeepAliveSeconds { get; }
 
     public int SampleIntervalSeconds { get; }
+
+    public int? ReportIntervalSeconds { get; }
 
     public IReadOnlyList<string> ExtraArguments { get; }
 
@@ -60,6 +64,7 @@ public sealed class EdgeProcess : IAsyncDisposable
         $"--Edge:Mqtt:Password={Password}",
         $"--Edge:Mqtt:KeepAliveSeconds={KeepAliveSeconds}",
         $"--Edge:Health:SampleIntervalSeconds={SampleIntervalSeconds}",
+        .. ReportIntervalSeconds is { } report ? [$"--Edge:Health:ReportIntervalSeconds={report}"] : Array.Empty<string>(),
         .. ExtraArguments,
     ];
 

@@ -21,7 +21,7 @@ public static class Poll
                     return last;
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException
+            catch (Exception ex) when (ex is HttpRequestException or IOException or System.Net.Sockets.SocketException
                                        || (ex is OperationCanceledException && !cts.IsCancellationRequested))
             {
                 lastError = ex;
