@@ -86,6 +86,16 @@ internal sealed class TestBroker : IAsyncDisposable
             .Build());
     }
 
+    public async Task PublishRawAsync(string topic, byte[] payload, bool retain)
+    {
+        await _observer!.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithRetainFlag(retain)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+    }
+
     public void Clear() => _messages.Clear();
 
     public IReadOnlyList<ObservedMessage> Of(SparkplugMessageType type) => _messages.Where(m => m.Type == type).ToList();
