@@ -9,6 +9,9 @@ namespace TiepCongDan.Benchmarks;
 /// </summary>
 public sealed class BenchReport(string name)
 {
+    // Keys like "p50" and "publish -> registry" stay readable in the file.
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly List<(string Section, string Key, object Value, string Unit)> _rows = [];
 
     public string Name { get; } = name;
@@ -52,7 +55,7 @@ public sealed class BenchReport(string name)
             ["bench"] = Name,
             ["parameters"] = Parameters,
             ["results"] = results,
-        });
+        }, JsonOptions);
     }
 
     /// <summary>Writes artifacts/bench/{name}.json under the repository root (or the working directory); returns the path.</summary>

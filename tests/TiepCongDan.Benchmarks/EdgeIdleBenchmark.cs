@@ -21,7 +21,7 @@ public static class EdgeIdleBenchmark
         // Production defaults for sampling and keepalive: no test-speed overrides.
         await using var edge = new EdgeProcess(Kiosk, "127.0.0.1", hub.MqttPort, hub.Secret.PasswordFor(Kiosk), keepAliveSeconds: 30, sampleIntervalSeconds: 5, reportIntervalSeconds: null);
         edge.StartProcess();
-        await hub.WaitForDeviceAsync(Kiosk, d => d.Online, TimeSpan.FromSeconds(60), "online", edge.Describe, ct);
+        await edge.WaitOnHubAsync(hub, d => d.Online, TimeSpan.FromSeconds(60), "online", ct);
         Console.WriteLine($"edge online; warming up {warmup} s, then measuring {seconds} s");
         await Task.Delay(TimeSpan.FromSeconds(warmup), ct);
 

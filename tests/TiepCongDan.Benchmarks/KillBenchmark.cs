@@ -23,13 +23,13 @@ public static class KillBenchmark
         var samples = new List<double>();
 
         await using var hub = await HubProcess.StartAsync(cancellationToken: ct);
-        await using var edge = new EdgeProcess(Kiosk, "127.0.0.1", hub.MqttPort, hub.Secret.PasswordFor(Kiosk), keepAlive, sampleIntervalSeconds: 5);
+        await using var edge = new EdgeProcess(Kiosk, "127.0.0.1", hub.MqttPort, hub.Secret.PasswordFor(Kiosk), keepAlive);
         long? lastBdSeq = null;
         for (var i = 1; i <= count; i++)
         {
             edge.StartProcess();
-            var online = await hub.WaitForDeviceAsync(Kiosk, d => d.Online && (lastBdSeq is null || d.BdSeq > lastBdSeq),
-                TimeSpan.FromSeconds(60), "online with a new bdSeq", edge.Describe, ct);
+            var online = await edge.WaitOnHubAsync(hub, d => d.Online && (lastBdSeq is null || d.BdSeq > lastBdSeq),
+                TimeSpan.FromSeconds(60), "online with a new bdSeq", ct);
             lastBdSeq = online!.BdSeq;
 
             await edge.KillAsync();

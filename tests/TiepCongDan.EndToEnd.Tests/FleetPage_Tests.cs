@@ -21,9 +21,8 @@ public sealed class FleetPage_Tests
         await using var hub = await HubProcess.StartAsync(cancellationToken: ct);
         await using var edgeA = EdgeProcess.Start(KioskA, hub);
         await using var edgeB = EdgeProcess.Start(KioskB, hub);
-        string Diagnostics() => edgeA.Describe() + "\n" + edgeB.Describe();
-        await hub.WaitForDeviceAsync(KioskA, d => d.Online, TimeSpan.FromSeconds(45), "online", Diagnostics, ct);
-        await hub.WaitForDeviceAsync(KioskB, d => d.Online, TimeSpan.FromSeconds(45), "online", Diagnostics, ct);
+        await edgeA.WaitOnHubAsync(hub, d => d.Online, TimeSpan.FromSeconds(45), "online", ct);
+        await edgeB.WaitOnHubAsync(hub, d => d.Online, TimeSpan.FromSeconds(45), "online", ct);
 
         await using var chromium = await ChromiumSession.LaunchAsync();
         var page = chromium.Context.Pages.Count > 0 ? chromium.Context.Pages[0] : await chromium.Context.NewPageAsync();

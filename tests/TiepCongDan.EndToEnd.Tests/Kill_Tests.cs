@@ -12,7 +12,7 @@ namespace TiepCongDan.EndToEnd.Tests;
 /// keepalive; its next life has bdSeq + 1; a late death of the previous life must not turn it offline.
 /// </summary>
 [Collection(ProcessHeavyCollection.Name)]
-public sealed class Kill_Tests
+public sealed class Kill_Tests(ITestOutputHelper output)
 {
     private const string Kiosk = "01-00001";
     private const int KeepAliveSeconds = 5;
@@ -26,7 +26,7 @@ public sealed class Kill_Tests
         await using var edge = EdgeProcess.Start(Kiosk, hub, KeepAliveSeconds);
         string Diagnostics() => edge.Describe();
 
-        var first = await hub.WaitForDeviceAsync(Kiosk, d => d.Online && d.BdSeq is not null, TimeSpan.FromSeconds(45), "online", Diagnostics, ct);
+        var first = await edge.WaitOnHubAsync(hub, d => d.Online && d.BdSeq is not null, TimeSpan.FromSeconds(45), "online", ct);
         var firstBdSeq = first!.BdSeq!.Value;
 
         // SIGKILL: no DISCONNECT, so only the broker's keepalive expiry can publish the NDEATH Will.
@@ -34,13 +34,14 @@ public sealed class Kill_Tests
         var clock = Stopwatch.StartNew();
         await hub.WaitForDeviceAsync(Kiosk, d => !d.Online, TimeSpan.FromSeconds(30), "offline after SIGKILL", Diagnostics, ct);
         var offlineAfter = clock.Elapsed;
+        output.WriteLine($"SIGKILL -> offline: {offlineAfter.TotalSeconds:0.000} s (bdSeq {firstBdSeq})");
         Assert.True(offlineAfter.TotalSeconds <= 1.5 * KeepAliveSeconds,
             $"offline after {offlineAfter.TotalSeconds:0.00} s; the limit is 1.5 x keepalive = {1.5 * KeepAliveSeconds} s");
 
         // The next life of the same kiosk (same data folder) births with bdSeq + 1.
         edge.StartProcess();
-        var second = await hub.WaitForDeviceAsync(Kiosk, d => d.Online && d.BdSeq > firstBdSeq, TimeSpan.FromSeconds(45),
-            "online again with a new bdSeq", Diagnostics, ct);
+        var second = await edge.WaitOnHubAsync(hub, d => d.Online && d.BdSeq > firstBdSeq, TimeSpan.FromSeconds(45),
+            "online again with a new bdSeq", ct);
         Assert.Equal(firstBdSeq + 1, second!.BdSeq);
 
         // A stale NDEATH (the previous session's bdSeq), published with the kiosk's own credentials
@@ -70,6 +71,33 @@ public sealed class Kill_Tests
         var offlineSeen = await watcher;
         Assert.True(offlineSeen is null, $"the kiosk was shown offline during the stale-death episode: {offlineSeen}");
         Assert.True(after!.Online);
+    }
+
+    [Fact]
+    public async Task Frozen_kiosk_with_its_socket_open_goes_offline_by_keepalive()
+    {
+        // SIGKILL makes the kernel close the socket, so the broker learns at once. A kiosk that
+        // hangs or loses its link sends nothing at all: only the keepalive can tell. SIGSTOP shows that case.
+        const string Frozen = "01-00002";
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var ct = cts.Token;
+        await using var hub = await HubProcess.StartAsync(cancellationToken: ct);
+        await using var edge = EdgeProcess.Start(Frozen, hub, KeepAliveSeconds);
+        var online = await edge.WaitOnHubAsync(hub, d => d.Online, TimeSpan.FromSeconds(45), "online", ct);
+
+        // Freeze right after a message arrived, so the keepalive clock starts from a known moment.
+        await hub.WaitForDeviceAsync(Frozen, d => d.LastSeen > online!.LastSeen, TimeSpan.FromSeconds(15), "a data message", edge.Describe, ct);
+        edge.Process!.Freeze();
+        var clock = Stopwatch.StartNew();
+        await hub.WaitForDeviceAsync(Frozen, d => !d.Online, TimeSpan.FromSeconds(30), "offline after the kiosk froze", edge.Describe, ct);
+        var offlineAfter = clock.Elapsed;
+        output.WriteLine($"SIGSTOP -> offline: {offlineAfter.TotalSeconds:0.000} s (keepalive {KeepAliveSeconds} s)");
+        // The broker may wait 1.5 x keepalive after the last packet (MQTT 3.1.1 §3.1.2.10), then checks
+        // on its own period and the Will still has to reach the registry: one second of allowance for both.
+        Assert.True(offlineAfter.TotalSeconds <= (1.5 * KeepAliveSeconds) + 1.0,
+            $"offline {offlineAfter.TotalSeconds:0.00} s after the kiosk froze; the limit is 1.5 x keepalive + 1 s = {(1.5 * KeepAliveSeconds) + 1.0} s");
+        Assert.True(offlineAfter.TotalSeconds >= KeepAliveSeconds * 0.5,
+            $"offline after only {offlineAfter.TotalSeconds:0.00} s: something other than the keepalive reported it");
     }
 
     /// <summary>Polls every 50 ms until cancelled; returns the first offline view of the kiosk, or null.</summary>

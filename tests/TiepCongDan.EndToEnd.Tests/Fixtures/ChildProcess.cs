@@ -115,6 +115,18 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGSTOP by PID: the process freezes with its sockets open, like a kiosk whose network cable
+    /// was pulled; only the broker's keepalive can notice. SIGKILL still ends it.
+    /// </summary>
+    public void Freeze()
+    {
+        if (!_process.HasExited)
+        {
+            PosixSignals.Send(Pid, PosixSignals.SigStop);
+        }
+    }
+
     /// <summary>SIGTERM by PID: a clean shutdown request.</summary>
     public void Terminate()
     {

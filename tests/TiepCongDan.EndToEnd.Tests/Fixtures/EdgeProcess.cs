@@ -79,6 +79,29 @@ public sealed class EdgeProcess : IAsyncDisposable
         History.Add(Process);
     }
 
+    /// <summary>
+    /// Polls the hub for this kiosk until the predicate holds; fails at once, with the kiosk's own
+    /// output, if its process exits meanwhile (a config error would otherwise look like a slow hub).
+    /// </summary>
+    public Task<HubDevice?> WaitOnHubAsync(HubProcess hub, Func<HubDevice, bool> predicate, TimeSpan timeout, string waitingFor,
+        CancellationToken cancellationToken = default) =>
+        Poll.UntilAsync(
+            async ct =>
+            {
+                if (Process is { HasExited: true } exited)
+                {
+                    throw new InvalidOperationException($"tcd-edge {KioskId} exited with code {exited.ExitCode} while waiting for {waitingFor}.\n{Describe()}");
+                }
+
+                return await hub.GetDeviceAsync(KioskId, ct);
+            },
+            device => device is not null && predicate(device),
+            timeout,
+            $"kiosk {KioskId}: {waitingFor}",
+            () => Describe() + "\n" + hub.Describe(),
+            TimeSpan.FromMilliseconds(100),
+            cancellationToken);
+
     /// <summary>SIGKILL: a crash or power cut; the broker must publish the NDEATH Will.</summary>
     public async Task KillAsync()
     {

@@ -17,7 +17,7 @@ public sealed class HubWithOneKiosk : IAsyncLifetime
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         Hub = await HubProcess.StartAsync(cancellationToken: cts.Token);
         Edge = EdgeProcess.Start(Kiosk, Hub);
-        await Hub.WaitForDeviceAsync(Kiosk, d => d.Online, TimeSpan.FromSeconds(45), "online", Edge.Describe, cts.Token);
+        await Edge.WaitOnHubAsync(Hub, d => d.Online, TimeSpan.FromSeconds(45), "online", cts.Token);
     }
 
     public async Task DisposeAsync()

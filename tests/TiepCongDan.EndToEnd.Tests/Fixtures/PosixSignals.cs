@@ -10,6 +10,8 @@ public static partial class PosixSignals
 {
     public const int SigTerm = 15;
     public const int SigKill = 9;
+    public const int SigStop = 19;
+    public const int SigCont = 18;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

@@ -13,9 +13,9 @@ public static class EdgeToHubScenario
     public static async Task RunAsync(HubProcess hub, EdgeProcess edge, Func<string> diagnostics, CancellationToken ct)
     {
         // Birth: the kiosk appears online with its birth metrics and a bdSeq.
-        var born = await hub.WaitForDeviceAsync(edge.KioskId,
+        var born = await edge.WaitOnHubAsync(hub,
             d => d.Online && d.BdSeq is not null && d.HasMetric(NodeMetrics.Uptime) && d.HasMetric(NodeMetrics.ServiceVersion),
-            TimeSpan.FromSeconds(45), "online after NBIRTH with metrics", diagnostics, ct);
+            TimeSpan.FromSeconds(45), "online after NBIRTH with metrics", ct);
         Assert.NotNull(born);
         Assert.Equal(KioskId.ProvinceOf(edge.KioskId), born.Province);
         Assert.True(born.MetricCount >= 8, $"expected the birth's metrics, got {born}");
