@@ -73,7 +73,7 @@ public sealed class Impersonation_Tests(HubWithOneKiosk fleet) : IClassFixture<H
     }
 
     [Fact]
-    public async Task Garbage_protobuf_and_unknown_topics_are_counted_and_dropped_without_harming_other_kiosks()
+    public async Task Garbage_protobuf_unknown_topics_and_oversized_payloads_are_counted_and_dropped_without_harming_other_kiosks()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(45));
         var hub = fleet.Hub;
@@ -88,15 +88,16 @@ public sealed class Impersonation_Tests(HubWithOneKiosk fleet) : IClassFixture<H
             var province = KioskId.ProvinceOf(Noisy);
             await TryPublishAsync(client, SparkplugTopic.Node(province, SparkplugMessageType.NDATA, Noisy), [0xFF, 0xFF, 0xFF, 0x07, 0x01], cts.Token);
             await TryPublishAsync(client, $"spBv1.0/{province}/NOPE/{Noisy}", [1, 2, 3], cts.Token);
+            await TryPublishAsync(client, SparkplugTopic.Node(province, SparkplugMessageType.NDATA, Noisy), new byte[256 * 1024], cts.Token);
         }
 
         await Poll.UntilAsync(
             async c =>
             {
                 var metrics = await hub.GetMetricsAsync(c);
-                return metrics.Sum("tcd_hub_dropped_total") + metrics.Sum("tcd_hub_refused_publishes_total") >= droppedBefore + refusedBefore + 2;
+                return metrics.Sum("tcd_hub_dropped_total") + metrics.Sum("tcd_hub_refused_publishes_total") >= droppedBefore + refusedBefore + 3;
             },
-            TimeSpan.FromSeconds(10), "both bad messages to be counted as dropped or refused", hub.Describe, cancellationToken: cts.Token);
+            TimeSpan.FromSeconds(10), "the garbage, the unknown topic and the oversized payload to be counted as dropped or refused", hub.Describe, cancellationToken: cts.Token);
 
         var lastSeen = (await hub.GetDeviceAsync(Kiosk, cts.Token))!.LastSeen;
         var healthy = await hub.WaitForDeviceAsync(Kiosk, d => d.LastSeen > lastSeen, TimeSpan.FromSeconds(15),
