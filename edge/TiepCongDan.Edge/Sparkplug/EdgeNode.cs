@@ -134,6 +134,11 @@ public sealed partial class EdgeNode : IAsyncDisposable
             {
                 break;
             }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping mid-publish: still say goodbye with an NDEATH below.
+                break;
+            }
             catch (Exception ex)
             {
                 _online = false;
@@ -243,6 +248,10 @@ public sealed partial class EdgeNode : IAsyncDisposable
         catch (SemaphoreFullException)
         {
             // already signalled
+        }
+        catch (ObjectDisposedException)
+        {
+            // the node is gone
         }
     }
 

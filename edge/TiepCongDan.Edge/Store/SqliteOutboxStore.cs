@@ -20,6 +20,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IBdSeqStore, IEventJournal
     private long _pending;
     private long _dropped;
     private long _eventsSinceTrim;
+    private bool _disposed;
 
     public SqliteOutboxStore(string path, int maxRecords)
     {
@@ -44,6 +45,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IBdSeqStore, IEventJournal
     {
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             var row = new OutboxRow { MessageType = messageType.ToString(), DeviceId = deviceId, Payload = payload, CreatedMs = createdMs };
             var dropped = 0;
             _db.RunInTransaction(() =>
@@ -66,6 +68,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IBdSeqStore, IEventJournal
     {
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             return _db.Query<OutboxRow>("SELECT * FROM outbox ORDER BY id LIMIT ?", max)
                 .Select(r => new OutboxRecord(r.Id, Enum.Parse<SparkplugMessageType>(r.MessageType), r.DeviceId, r.Payload, r.CreatedMs))
                 .ToList();
@@ -76,6 +79,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IBdSeqStore, IEventJournal
     {
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_db.Delete<OutboxRow>(id) > 0)
             {
                 Interlocked.Decrement(ref _pending);
@@ -87,6 +91,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IBdSeqStore, IEventJournal
     {
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             // First start: 0. Afterwards the value after the last one handed out, so a restarted
             // kiosk's NBIRTH carries the previous session's bdSeq + 1.
             var last = ReadMeta(BdSeqKey);
@@ -100,6 +105,11 @@ public sealed class SqliteOutboxStore : IOutboxStore, IBdSeqStore, IEventJournal
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return; // a late event while shutting down is not worth a crash
+            }
+
             _db.Insert(new EventRow { TimestampMs = timestampMs, Kind = kind, Detail = detail });
             if (++_eventsSinceTrim >= 1000)
             {
@@ -113,11 +123,20 @@ public sealed class SqliteOutboxStore : IOutboxStore, IBdSeqStore, IEventJournal
     {
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             return _db.Query<EventRow>("SELECT * FROM events ORDER BY id DESC LIMIT ?", max).Select(e => (e.Kind, e.Detail)).ToList();
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        // Under the lock: a native SQLite handle used after close would crash the process.
+        lock (_gate)
+        {
+            _disposed = true;
+            _db.Dispose();
+        }
+    }
 
     private long? ReadMeta(string key) => _db.Find<MetaRow>(key)?.Value;
 

@@ -52,6 +52,7 @@ public sealed class EdgeHost_Tests : IDisposable
             var birth = await broker.WaitForAsync(m => m.Type == SparkplugMessageType.NBIRTH, "NBIRTH from the hosted node");
             Assert.Equal("11", birth.Topic.GroupId);
             Assert.True(File.Exists(Path.Combine(_dir, "data", "edge.db")));
+            await broker.WaitForAsync(m => m.Type == SparkplugMessageType.DBIRTH && m.Topic.DeviceId == DeviceKinds.ButtonPanel, "DBIRTHs");
 
             var command = new Payload { Timestamp = 1 };
             command.Metrics.Add(MetricFactory.Create(NodeMetrics.RestartService, 0, SparkplugValue.Of(true), 1));

@@ -12,7 +12,7 @@ internal sealed class NodeHarness : IAsyncDisposable
     private Task? _run;
 
     public NodeHarness(int port, string kioskId = "14-04171", IOutboxStore? outbox = null, IBdSeqStore? bdSeq = null,
-        TimeProvider? time = null, TimeSpan? reportInterval = null, string? primaryHostId = null)
+        TimeProvider? time = null, TimeSpan? reportInterval = null, string? primaryHostId = null, TimeSpan? reconnectMinDelay = null)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("tcd-edge-test-").FullName;
         Devices = new SimulatedDevicePortSet(Path.Combine(Directory, "simulated-devices.json"), NullLogger.Instance);
@@ -23,8 +23,8 @@ internal sealed class NodeHarness : IAsyncDisposable
             Host = "127.0.0.1",
             Port = port,
             Password = "secret",
-            ReconnectMinDelay = TimeSpan.FromMilliseconds(50),
-            ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
+            ReconnectMinDelay = reconnectMinDelay ?? TimeSpan.FromMilliseconds(50),
+            ReconnectMaxDelay = (reconnectMinDelay ?? TimeSpan.FromMilliseconds(50)) * 4,
             ConnectionCheckInterval = TimeSpan.FromMilliseconds(200),
             ConnectTimeout = TimeSpan.FromSeconds(3),
             ReportInterval = reportInterval ?? TimeSpan.FromHours(1),
