@@ -76,6 +76,7 @@ public static class HubApp
 
         // Cookies stay valid across restarts; the keys live with the rest of the hub's state.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectoryFullPath, "keys")));
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
@@ -102,6 +103,11 @@ public static class HubApp
             app.UseMqttServer(rules.Attach);
         }
 
+        // Kestrel waits for open connections when stopping; MQTT connections never end by themselves,
+        // so the primary host leaves and the embedded broker closes them first.
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStopping.Register(() => ShutdownMqttAsync(app.Services).GetAwaiter().GetResult());
+
         AdminBootstrap.EnsureAdmin(app.Services.GetRequiredService<UserStore>(), app.Logger,
             app.Configuration[AdminBootstrap.EnvironmentVariable], Console.Out);
 
@@ -113,6 +119,28 @@ public static class HubApp
         app.MapOperationsEndpoints();
         app.MapPageEndpoints();
         return app;
+    }
+
+    private static async Task ShutdownMqttAsync(IServiceProvider services)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var host = services.GetServices<IHostedService>().OfType<PrimaryHostService>().FirstOrDefault();
+        if (host is not null)
+        {
+            await host.GoOfflineAsync(timeout.Token);
+        }
+
+        if (services.GetService<MQTTnet.Server.MqttServer>() is { IsStarted: true } server)
+        {
+            try
+            {
+                await server.StopAsync(new MQTTnet.Server.MqttServerStopOptions());
+            }
+            catch (Exception)
+            {
+                // Stopping anyway; the hosted server's own stop follows.
+            }
+        }
     }
 
     private static void ConfigureKestrel(WebApplicationBuilder builder, HubOptions options)

@@ -52,7 +52,6 @@ public sealed class EmbeddedBrokerRules
             return Task.CompletedTask;
         }
 
-        _metrics.RefusedConnections.Inc(decision.Reason);
         var remote = e.RemoteEndPoint?.ToString() ?? "?";
         if (decision.Reason == "revoked")
         {
@@ -67,6 +66,7 @@ public sealed class EmbeddedBrokerRules
                 : MqttConnectReasonCode.BadUserNameOrPassword;
         }
 
+        _metrics.RefusedConnections.Inc(decision.Reason);
         return Task.CompletedTask;
     }
 
@@ -82,8 +82,8 @@ public sealed class EmbeddedBrokerRules
         var length = (int)Math.Min(int.MaxValue, e.ApplicationMessage.Payload.Length);
         if (length > _maxPayloadBytes)
         {
-            Refuse(e, "oversized");
             BrokerLog.OversizedRefused(_logger, e.ClientId, length, topic, _maxPayloadBytes);
+            Refuse(e, "oversized");
             return Task.CompletedTask;
         }
 
@@ -93,7 +93,6 @@ public sealed class EmbeddedBrokerRules
             return Task.CompletedTask;
         }
 
-        Refuse(e, reason);
         if (reason == "not-own-node" && SparkplugTopic.TryParse(topic, out var parsed))
         {
             BrokerLog.ImpersonationRefused(_logger, e.ClientId, parsed.EdgeNodeId, topic);
@@ -102,6 +101,8 @@ public sealed class EmbeddedBrokerRules
         {
             BrokerLog.PublishRefused(_logger, e.ClientId, topic, reason);
         }
+
+        Refuse(e, reason);
 
         return Task.CompletedTask;
     }

@@ -27,6 +27,7 @@ public sealed class PrimaryHostService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<PrimaryHostService> _logger;
     private readonly IHostApplicationLifetime _lifetime;
+    private volatile bool _stopping;
 
     public PrimaryHostService(HostConnection connection, SparkplugIngest ingest, KioskRegistry registry, HubCredential credential,
         IOptions<HubOptions> options, TimeProvider time, ILogger<PrimaryHostService> logger, IHostApplicationLifetime lifetime)
@@ -53,7 +54,7 @@ public sealed class PrimaryHostService : BackgroundService
         };
         client.DisconnectedAsync += e =>
         {
-            if (e.ClientWasConnected && !stoppingToken.IsCancellationRequested)
+            if (e.ClientWasConnected && !stoppingToken.IsCancellationRequested && !_stopping)
             {
                 HostLog.Disconnected(_logger, e.Reason.ToString());
             }
@@ -78,7 +79,7 @@ public sealed class PrimaryHostService : BackgroundService
 
         var everConnected = false;
         var delay = TimeSpan.FromMilliseconds(250);
-        while (!stoppingToken.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested && !_stopping)
         {
             if (!client.IsConnected)
             {
@@ -118,19 +119,31 @@ public sealed class PrimaryHostService : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        await GoOfflineAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Says STATE offline (a clean disconnect does not fire the Will, Sparkplug 3.0 asks for it) and
+    /// disconnects. Called when the application starts stopping, before Kestrel waits for open
+    /// connections to drain, and again (harmlessly) from StopAsync.
+    /// </summary>
+    public async Task GoOfflineAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
         var client = _connection.Client;
-        if (client.IsConnected)
+        if (!client.IsConnected)
         {
-            try
-            {
-                // A clean stop does not fire the Will, so say "offline" ourselves (Sparkplug 3.0).
-                await PublishStateAsync(online: false, _time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
-                await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cancellationToken);
-            }
-            catch (Exception ex)
-            {
-                HostLog.Disconnected(_logger, "stop: " + ex.Message);
-            }
+            return;
+        }
+
+        try
+        {
+            await PublishStateAsync(online: false, _time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            HostLog.Disconnected(_logger, "stop: " + ex.Message);
         }
     }
 

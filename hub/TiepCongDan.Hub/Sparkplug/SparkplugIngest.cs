@@ -186,8 +186,8 @@ public sealed class SparkplugIngest
         }
         else
         {
-            _metrics.StaleDeaths.Inc();
             HostLog.StaleDeath(_logger, kioskId, bdSeq.Value, current?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+            _metrics.StaleDeaths.Inc();
         }
     }
 
