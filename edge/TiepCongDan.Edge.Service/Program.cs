@@ -29,6 +29,12 @@ catch (OptionsValidationException ex)
     await Console.Error.WriteLineAsync("tcd-edge: configuration error: " + string.Join(" ", ex.Failures));
     return ExConfig;
 }
+catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+{
+    // A number or true/false setting holding text, e.g. --Edge:Mqtt:Port=abc.
+    await Console.Error.WriteLineAsync("tcd-edge: configuration error: " + ex.Message);
+    return ExConfig;
+}
 
 await host.RunAsync();
 return Environment.ExitCode;

@@ -180,8 +180,9 @@ internal sealed partial class FleetSimulator(SimulatorOptions options, ILoggerFa
         _lastPublished = published;
         _lastStatusAt = now;
         var memoryMb = Environment.WorkingSet / (1024.0 * 1024.0);
+        var heapMb = GC.GetTotalMemory(false) / (1024.0 * 1024.0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sim: t={now.TotalSeconds:F0}s kiosks={kiosks.Length} connected={connected} online={online} sent={published} rate={rate:F1}/s rss={memoryMb:F0}MB"));
+            $"sim: t={now.TotalSeconds:F0}s kiosks={kiosks.Length} connected={connected} online={online} sent={published} rate={rate:F1}/s rss={memoryMb:F0}MB heap={heapMb:F0}MB"));
         Log.Status(_logger, connected, kiosks.Length, published);
     }
 
