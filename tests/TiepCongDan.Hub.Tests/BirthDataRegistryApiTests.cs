@@ -52,6 +52,31 @@ public sealed class BirthDataRegistryApiTests
     }
 
     [Fact]
+    public async Task Historical_values_go_to_the_history_at_their_own_time_and_never_replace_the_current_value()
+    {
+        await using var hub = await TestHub.StartAsync();
+        await using var kiosk = await TestKiosk.ConnectAsync(hub, "14-04175", bdSeq: 1);
+        await kiosk.BirthAsync(cpuLoad: 0.2);
+        await Eventually.True(() => hub.Registry.Get("14-04175")?.Online == true, "online");
+
+        var measured = DateTimeOffset.UtcNow.AddHours(-1);
+        var payload = new Contracts.Sparkplug.Protobuf.Payload { Timestamp = Payloads.Now, Seq = kiosk.NextSeq() };
+        payload.Metrics.Add(MetricFactory.Create(string.Empty, Payloads.CpuLoadAlias, SparkplugValue.Of(0.95), (ulong)measured.ToUnixTimeMilliseconds(), historical: true));
+        await kiosk.PublishAsync(kiosk.Topic(SparkplugMessageType.NDATA), Google.Protobuf.MessageExtensions.ToByteArray(payload));
+
+        await Eventually.True(async () =>
+        {
+            hub.Get<RegistryFlusher>().Tick();
+            var from = Uri.EscapeDataString(measured.AddMinutes(-1).ToString("O"));
+            var to = Uri.EscapeDataString(measured.AddMinutes(1).ToString("O"));
+            using var history = JsonDocument.Parse(await hub.Http.GetStringAsync($"/api/devices/14-04175/history?from={from}&to={to}"));
+            return history.RootElement.GetArrayLength() == 1 && history.RootElement[0].GetProperty("cpuLoad").GetDouble() == 0.95;
+        }, "the replayed value in the history an hour back");
+        Assert.Equal(0.2, hub.Registry.Get("14-04175")!.Metrics[NodeMetrics.CpuLoad]);
+        Assert.Equal(0, hub.Metrics.RebirthRequests.Total);
+    }
+
+    [Fact]
     public async Task Data_by_alias_before_any_birth_asks_for_a_rebirth_and_is_dropped()
     {
         await using var hub = await TestHub.StartAsync();

@@ -32,7 +32,8 @@ public sealed class KioskRecord
 
     public ulong LastSeq { get; set; }
 
-    public Dictionary<ulong, MetricDefinition> Aliases { get; } = [];
+    /// <summary>Aliases from the births, keyed by device ("" for the node) so a device reusing a node alias cannot be misread.</summary>
+    public Dictionary<(string Scope, ulong Alias), MetricDefinition> Aliases { get; } = [];
 
     /// <summary>Latest value per metric name: bool, long, ulong, double, string, null, or a JsonElement loaded from the store.</summary>
     public Dictionary<string, object?> Metrics { get; } = new(StringComparer.Ordinal);

@@ -14,6 +14,7 @@ public sealed class KioskRegistry
 {
     private readonly ConcurrentDictionary<string, KioskRecord> _kiosks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<HistoricalSample> _historical = new();
     private int _online;
 
     /// <summary>Raised after a kiosk changed, with its id.</summary>
@@ -99,6 +100,27 @@ public sealed class KioskRegistry
         }
 
         return ids;
+    }
+
+    /// <summary>Keeps replayed (is_historical) values until the store writes them into the history.</summary>
+    public void AddHistorical(HistoricalSample sample)
+    {
+        // Bounded: a flood of replays must not grow memory if the store is stuck.
+        if (_historical.Count < 100_000)
+        {
+            _historical.Enqueue(sample);
+        }
+    }
+
+    public IReadOnlyList<HistoricalSample> TakeHistorical()
+    {
+        var list = new List<HistoricalSample>();
+        while (_historical.TryDequeue(out var sample))
+        {
+            list.Add(sample);
+        }
+
+        return list;
     }
 
     /// <summary>Queues a kiosk for the next store write again (after a failed write).</summary>

@@ -8,6 +8,7 @@ using TiepCongDan.Contracts.Sparkplug.Protobuf;
 using TiepCongDan.Hub.Metrics;
 using TiepCongDan.Hub.Options;
 using TiepCongDan.Hub.Registry;
+using TiepCongDan.Hub.Storage;
 
 namespace TiepCongDan.Hub.Sparkplug;
 
@@ -141,7 +142,7 @@ public sealed class SparkplugIngest
                 var type = (SparkplugDataType)metric.Datatype;
                 if (metric.HasAlias)
                 {
-                    record.Aliases[metric.Alias] = new MetricDefinition(metric.Name, type, null);
+                    record.Aliases[(string.Empty, metric.Alias)] = new MetricDefinition(metric.Name, type, null);
                 }
 
                 if (IsShown(metric.Name) && SparkplugValue.ReadFrom(metric) is { } value)
@@ -211,7 +212,7 @@ public sealed class SparkplugIngest
             record.LastSeen = now;
             var unknownAlias = parsed.MessageType switch
             {
-                SparkplugMessageType.NDATA => ApplyNodeData(record, payload),
+                SparkplugMessageType.NDATA => ApplyNodeData(record, payload, _registry),
                 SparkplugMessageType.DBIRTH => ApplyDeviceBirth(record, parsed.DeviceId!, payload),
                 SparkplugMessageType.DDATA => ApplyDeviceData(record, parsed.DeviceId!, payload),
                 SparkplugMessageType.DDEATH => ApplyDeviceDeath(record, parsed.DeviceId!),
@@ -242,20 +243,32 @@ public sealed class SparkplugIngest
     }
 
     /// <summary>Returns true when a metric used an alias the birth did not define.</summary>
-    private static bool ApplyNodeData(KioskRecord record, Payload payload)
+    private static bool ApplyNodeData(KioskRecord record, Payload payload, KioskRegistry registry)
     {
         var unknown = false;
         foreach (var metric in payload.Metrics)
         {
-            if (!Resolve(record, metric, out var definition))
+            if (!Resolve(record, string.Empty, metric, out var definition))
             {
                 unknown = true;
                 continue;
             }
 
-            if (metric.IsHistorical || !IsShown(definition.Name))
+            if (metric.IsHistorical)
             {
-                continue; // a stored old value must not replace the current one
+                // A value from the kiosk's outbox: history at its own time, never the current value.
+                if (RegistryStore.IsHistoryMetric(definition.Name) && metric.HasTimestamp
+                    && MetricValues.ToDouble(SparkplugValue.ReadFrom(metric, definition.DataType)?.Value) is { } old)
+                {
+                    registry.AddHistorical(new HistoricalSample(record.KioskId, (long)metric.Timestamp, definition.Name, old));
+                }
+
+                continue;
+            }
+
+            if (!IsShown(definition.Name))
+            {
+                continue;
             }
 
             if (SparkplugValue.ReadFrom(metric, definition.DataType) is { } value)
@@ -273,7 +286,7 @@ public sealed class SparkplugIngest
         {
             if (!string.IsNullOrEmpty(metric.Name) && metric.HasAlias)
             {
-                record.Aliases[metric.Alias] = new MetricDefinition(metric.Name, (SparkplugDataType)metric.Datatype, device);
+                record.Aliases[(device, metric.Alias)] = new MetricDefinition(metric.Name, (SparkplugDataType)metric.Datatype, device);
             }
         }
 
@@ -287,7 +300,7 @@ public sealed class SparkplugIngest
         var state = record.Devices.GetValueOrDefault(device) ?? new DeviceState("present", string.Empty);
         foreach (var metric in payload.Metrics)
         {
-            if (!Resolve(record, metric, out var definition))
+            if (!Resolve(record, device, metric, out var definition))
             {
                 unknown = true;
                 continue;
@@ -318,9 +331,9 @@ public sealed class SparkplugIngest
         return false;
     }
 
-    private static bool Resolve(KioskRecord record, Payload.Types.Metric metric, out MetricDefinition definition)
+    private static bool Resolve(KioskRecord record, string scope, Payload.Types.Metric metric, out MetricDefinition definition)
     {
-        if (metric.HasAlias && record.Aliases.TryGetValue(metric.Alias, out definition!))
+        if (metric.HasAlias && record.Aliases.TryGetValue((scope, metric.Alias), out definition!))
         {
             return true;
         }

@@ -79,6 +79,7 @@ public sealed class RegistryFlusher : BackgroundService
         var now = _time.GetUtcNow();
         try
         {
+            _store.AppendHistorical(_registry.TakeHistorical());
             if (now >= _nextHistory)
             {
                 _nextHistory = now + TimeSpan.FromSeconds(_fleet.HistoryIntervalSeconds);

@@ -75,6 +75,38 @@ public sealed class RegistryStore
         }
     }
 
+    /// <summary>Writes values a kiosk replayed after an outage at the time they were measured.</summary>
+    public void AppendHistorical(IReadOnlyList<HistoricalSample> samples)
+    {
+        if (samples.Count == 0)
+        {
+            return;
+        }
+
+        var rows = samples.GroupBy(s => (s.KioskId, s.TimestampMs)).Select(g =>
+        {
+            var row = new HistoryRow { KioskId = g.Key.KioskId, TimestampMs = g.Key.TimestampMs, Online = true };
+            foreach (var sample in g)
+            {
+                switch (sample.Name)
+                {
+                    case NodeMetrics.CpuLoad: row.CpuLoad = sample.Value; break;
+                    case NodeMetrics.CpuTemperature: row.CpuTemperature = sample.Value; break;
+                    case NodeMetrics.MemoryAvailable: row.MemoryAvailable = sample.Value; break;
+                    case NodeMetrics.DiskFree: row.DiskFree = sample.Value; break;
+                    case NodeMetrics.HubRtt: row.HubRtt = sample.Value; break;
+                }
+            }
+
+            return row;
+        }).ToList();
+        _database.RunInTransaction(c => c.InsertAll(rows, runInTransaction: false));
+    }
+
+    /// <summary>The metric names the history keeps.</summary>
+    public static bool IsHistoryMetric(string name) => name is NodeMetrics.CpuLoad or NodeMetrics.CpuTemperature
+        or NodeMetrics.MemoryAvailable or NodeMetrics.DiskFree or NodeMetrics.HubRtt;
+
     public IReadOnlyList<HistoryRow> History(string kioskId, DateTimeOffset from, DateTimeOffset to)
     {
         var fromMs = from.ToUnixTimeMilliseconds();
