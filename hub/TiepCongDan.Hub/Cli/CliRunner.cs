@@ -14,8 +14,9 @@ public static class CliRunner
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var command = args.Length == 0 || args[0].StartsWith('-') ? "serve" : args[0];
-        var rest = args.Length == 0 || args[0].StartsWith('-') ? args : args[1..];
+        var isOption = args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("--help" or "-h"));
+        var command = isOption ? "serve" : args[0];
+        var rest = isOption ? args : args[1..];
         try
         {
             switch (command)
