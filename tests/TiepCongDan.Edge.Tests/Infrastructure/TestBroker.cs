@@ -19,7 +19,17 @@ internal sealed class TestBroker : IAsyncDisposable
     private MqttServer? _server;
     private IMqttClient? _observer;
 
-    public int Port { get; } = FreePort.Next();
+    private TestBroker(int port) => Port = port;
+
+    private TestBroker()
+        : this(FreePort.Next())
+    {
+    }
+
+    public int Port { get; }
+
+    /// <summary>A broker (not started) for a port fixed in advance, e.g. one a process already tries to reach.</summary>
+    public static TestBroker OnPort(int port) => new(port);
 
     public IReadOnlyCollection<ObservedMessage> Messages => _messages;
 
