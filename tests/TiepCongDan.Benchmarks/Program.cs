@@ -49,6 +49,11 @@ catch (ArgumentException ex)
     Console.Error.WriteLine(Usage);
     return 64;
 }
+catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or FileNotFoundException)
+{
+    Console.Error.WriteLine($"tcd-bench: {ex.Message}");
+    return 1;
+}
 catch (OperationCanceledException)
 {
     Console.Error.WriteLine("tcd-bench: cancelled");

@@ -106,6 +106,13 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>
+    /// A `bash -c` script that raises the open-files limit (to <paramref name="limit"/>, or to the hard
+    /// limit when that is lower) and then execs "$0" "$@", so the PID stays the program's own.
+    /// </summary>
+    public static string RaiseOpenFilesThenExec(int limit) =>
+        $"ulimit -n {limit} 2>/dev/null || ulimit -n \"$(ulimit -Hn)\"; exec \"$0\" \"$@\"";
+
     /// <summary>SIGKILL by PID: the process gets no chance to say goodbye (its MQTT Will fires).</summary>
     public void Kill()
     {

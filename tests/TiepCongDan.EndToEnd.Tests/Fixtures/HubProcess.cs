@@ -124,7 +124,7 @@ public sealed class HubProcess : IAsyncDisposable
         var environment = new Dictionary<string, string> { ["TCD_ADMIN_PASSWORD"] = AdminPassword };
         if (_options.OpenFilesLimit is { } limit)
         {
-            var command = $"ulimit -n {limit}; exec \"$0\" \"$@\"";
+            var command = ChildProcess.RaiseOpenFilesThenExec(limit);
             Process = ChildProcess.Start("tcd-hub", "/bin/bash", ["-c", command, ChildProcess.DotnetHost, BuiltPrograms.Hub, .. Arguments()], environment);
         }
         else

@@ -186,7 +186,7 @@ public sealed class MosquittoProcess : IAsyncDisposable
         }
 
         var process = _openFilesLimit is { } limit
-            ? ChildProcess.Start("mosquitto", "/bin/bash", ["-c", $"ulimit -n {limit}; exec \"$0\" \"$@\"", Executable, "-c", _confFile])
+            ? ChildProcess.Start("mosquitto", "/bin/bash", ["-c", ChildProcess.RaiseOpenFilesThenExec(limit), Executable, "-c", _confFile])
             : ChildProcess.Start("mosquitto", Executable, ["-c", _confFile]);
         Process = process;
         await Poll.UntilAsync(
