@@ -3,7 +3,8 @@ using TiepCongDan.Benchmarks;
 // tcd-bench: measures the fleet channel; prints a table and a JSON line, writes artifacts/bench/<name>.json.
 const string Usage = """
     usage: tcd-bench <benchmark> [options]
-      fleet     --kiosks 5000 [--broker embedded|mosquitto|both] [--duration 120] [--interval 10] [--provinces 14,11]
+      fleet     --kiosks 5000 [--broker embedded|mosquitto|both] [--duration 120] [--interval 10]
+                [--ramp 200] [--provinces 14,11,01,79,48]
                 N simulated kiosks (tcd-fleet-sim) against the hub: message rate, publish->registry latency, hub CPU/RSS
       kill      [--count 20] [--keepalive 5]
                 SIGKILL of a kiosk until the hub shows it offline, repeated: min/p50/p90/max seconds
