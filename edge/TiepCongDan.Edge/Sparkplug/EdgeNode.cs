@@ -106,6 +106,8 @@ public sealed partial class EdgeNode : IAsyncDisposable
     {
         _runToken = cancellationToken;
         var attempt = 0;
+        var firstConnect = true;
+        TimeSpan? pendingDelay = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -113,8 +115,19 @@ public sealed partial class EdgeNode : IAsyncDisposable
                 if (!_client.IsConnected)
                 {
                     _online = false;
+
+                    // Back off before every reconnect, also after a drop that followed a good
+                    // connect: a broker that accepts and then kicks us (two kiosks with one id,
+                    // a refused publish) must not become a tight reconnect loop.
+                    if (!firstConnect)
+                    {
+                        var delay = pendingDelay ?? ReconnectBackoff.Delay(attempt++, _settings.ReconnectMinDelay, _settings.ReconnectMaxDelay, _random);
+                        pendingDelay = null;
+                        await Task.Delay(delay, _time, cancellationToken);
+                    }
+
+                    firstConnect = false;
                     await ConnectAsync(cancellationToken);
-                    attempt = 0;
                 }
 
                 if (!_online && _primaryHostOnline && _client.IsConnected)
@@ -128,7 +141,10 @@ public sealed partial class EdgeNode : IAsyncDisposable
                 }
 
                 await WaitForWakeAsync(_settings.ConnectionCheckInterval, cancellationToken);
-                await CheckConnectionAsync(cancellationToken);
+                if (await CheckConnectionAsync(cancellationToken))
+                {
+                    attempt = 0; // the link held for a whole check interval
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -142,17 +158,9 @@ public sealed partial class EdgeNode : IAsyncDisposable
             catch (Exception ex)
             {
                 _online = false;
-                var delay = ReconnectBackoff.Delay(attempt++, _settings.ReconnectMinDelay, _settings.ReconnectMaxDelay, _random);
-                EdgeNodeLog.ConnectFailed(_logger, _settings.Host, _settings.Port, ex.GetBaseException().Message, (long)delay.TotalMilliseconds);
+                pendingDelay = ReconnectBackoff.Delay(attempt++, _settings.ReconnectMinDelay, _settings.ReconnectMaxDelay, _random);
+                EdgeNodeLog.ConnectFailed(_logger, _settings.Host, _settings.Port, ex.GetBaseException().Message, (long)pendingDelay.Value.TotalMilliseconds);
                 await SafeDisconnectAsync();
-                try
-                {
-                    await Task.Delay(delay, _time, cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
             }
         }
 
@@ -204,12 +212,13 @@ public sealed partial class EdgeNode : IAsyncDisposable
         _journal.Record(NowMs(), "connected", $"bdSeq {bdSeq}");
     }
 
-    private async Task CheckConnectionAsync(CancellationToken cancellationToken)
+    /// <summary>Pings the broker; true when it answered.</summary>
+    private async Task<bool> CheckConnectionAsync(CancellationToken cancellationToken)
     {
         if (!_client.IsConnected)
         {
             _rttMs = null;
-            return;
+            return false;
         }
 
         var start = _time.GetTimestamp();
@@ -219,6 +228,7 @@ public sealed partial class EdgeNode : IAsyncDisposable
         {
             await _client.PingAsync(timeout.Token);
             _rttMs = _time.GetElapsedTime(start).TotalMilliseconds;
+            return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -226,6 +236,7 @@ public sealed partial class EdgeNode : IAsyncDisposable
             _online = false;
             EdgeNodeLog.ConnectionLost(_logger, "no answer to ping: " + ex.GetBaseException().Message);
             await SafeDisconnectAsync();
+            return false;
         }
     }
 

@@ -33,6 +33,9 @@ internal sealed class TestBroker : IAsyncDisposable
 
     public IReadOnlyCollection<ObservedMessage> Messages => _messages;
 
+    /// <summary>The running server, e.g. to refuse connections in a test.</summary>
+    public MqttServer Server => _server ?? throw new InvalidOperationException("The broker is not running.");
+
     public static async Task<TestBroker> StartAsync()
     {
         var broker = new TestBroker();
