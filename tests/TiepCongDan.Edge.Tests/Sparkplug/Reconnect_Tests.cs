@@ -11,11 +11,13 @@ public sealed class Reconnect_Tests
         await using var broker = await TestBroker.StartAsync();
         var attempts = 0;
         var refuse = true;
+        var attemptTimes = new System.Collections.Concurrent.ConcurrentQueue<long>();
         broker.Server.ValidatingConnectionAsync += e =>
         {
             if (e.ClientId == "14-04171")
             {
                 Interlocked.Increment(ref attempts);
+                attemptTimes.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
                 Assert.Equal("14-04171", e.UserName);
                 if (Volatile.Read(ref refuse))
                 {
@@ -28,10 +30,15 @@ public sealed class Reconnect_Tests
         await using var node = new NodeHarness(broker.Port, reconnectMinDelay: TimeSpan.FromMilliseconds(100));
         node.Start();
 
-        await Task.Delay(1500);
+        await node.WaitUntilAsync(() => Volatile.Read(ref attempts) >= 4, "four refused connect attempts");
         var refused = Volatile.Read(ref attempts);
         Assert.False(node.Node.IsOnline);
-        Assert.InRange(refused, 2, 15); // without back-off this would be hundreds
+        var times = attemptTimes.ToArray();
+        // Each retry waits at least the minimum delay (a slow machine only makes the gaps longer).
+        for (var i = 1; i < 4; i++)
+        {
+            Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(times[i - 1], times[i]) >= TimeSpan.FromMilliseconds(95), $"attempt {i + 1} came too soon");
+        }
         Assert.InRange(node.Node.BdSeq, (ulong)(refused - 1), (ulong)refused); // one new bdSeq per attempt (the next may be under way)
 
         Volatile.Write(ref refuse, false);
