@@ -11,6 +11,8 @@ namespace TiepCongDan.Edge.Sparkplug;
 /// <summary>Incoming messages: NCMD (Node Control), DCMD, and the primary host's STATE.</summary>
 public sealed partial class EdgeNode
 {
+    private Task _commands = Task.CompletedTask;
+
     private Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var topic = e.ApplicationMessage.Topic;
@@ -48,8 +50,11 @@ public sealed partial class EdgeNode
         }
 
         // Commands publish (rebirth) and must not run on MQTTnet's receive loop, which would
-        // then wait for itself.
-        _ = Task.Run(() => HandleNodeCommandAsync(payload, _runToken));
+        // then wait for itself. Chained so they run one at a time in arrival order (this handler
+        // is called sequentially by the receive loop, so the chain needs no lock).
+        var token = _runToken;
+        _commands = _commands.ContinueWith(_ => HandleNodeCommandAsync(payload, token), CancellationToken.None,
+            TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
         return Task.CompletedTask;
     }
 
