@@ -6,8 +6,9 @@ const string Usage = """
       fleet     --kiosks 5000 [--broker embedded|mosquitto|both] [--duration 120] [--interval 10]
                 [--ramp 200] [--provinces 14,11,01,79,48]
                 N simulated kiosks (tcd-fleet-sim) against the hub: message rate, publish->registry latency, hub CPU/RSS
-      kill      [--count 20] [--keepalive 5]
-                SIGKILL of a kiosk until the hub shows it offline, repeated: min/p50/p90/max seconds
+      kill      [--count 20] [--keepalive 5] [--mode kill|freeze|both]
+                SIGKILL (or SIGSTOP: hung kiosk, socket open) of a kiosk until the hub shows it offline,
+                repeated: min/p50/p90/max seconds
       edge-idle [--seconds 60] [--warmup 15]
                 one tcd-edge connected to a hub, idle: CPU % of one core and RSS
     """;

@@ -30,8 +30,8 @@ public sealed class Kill_Tests(ITestOutputHelper output)
         var firstBdSeq = first!.BdSeq!.Value;
 
         // SIGKILL: no DISCONNECT, so only the broker's keepalive expiry can publish the NDEATH Will.
-        await edge.KillAsync();
         var clock = Stopwatch.StartNew();
+        await edge.KillAsync();
         await hub.WaitForDeviceAsync(Kiosk, d => !d.Online, TimeSpan.FromSeconds(30), "offline after SIGKILL", Diagnostics, ct);
         var offlineAfter = clock.Elapsed;
         output.WriteLine($"SIGKILL -> offline: {offlineAfter.TotalSeconds:0.000} s (bdSeq {firstBdSeq})");
