@@ -88,6 +88,46 @@ public sealed class OfflineStore_Tests(ITestOutputHelper output)
         await hub.WaitForDeviceAsync(Kiosk, d => d.Online, TimeSpan.FromSeconds(30), "online again after the outage", Diagnostics, ct);
     }
 
+    [Fact]
+    public async Task With_the_embedded_broker_a_hub_outage_and_a_kiosk_SIGKILL_lose_no_committed_record()
+    {
+        // The default deployment: the hub is the broker, so the outage is the hub itself dying.
+        // Only the hub may read kiosk data on its broker, so arrival is seen in its message counter
+        // and in the kiosk's own account of the replay.
+        const string Kiosk2 = "31-11312";
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+        var ct = cts.Token;
+        await using var hub = await HubProcess.StartAsync(cancellationToken: ct);
+        await using var edge = EdgeProcess.Start(Kiosk2, hub);
+        var database = Path.Combine(edge.DataDirectory, "edge.db");
+        string Diagnostics() => edge.Describe() + "\n" + hub.Describe();
+        await edge.WaitOnHubAsync(hub, d => d.Online, TimeSpan.FromSeconds(45), "online", ct);
+
+        await hub.KillAsync();
+        var pending = await Poll.UntilAsync(
+            c => CountOutboxAsync(database, c), n => n >= 5, TimeSpan.FromSeconds(30),
+            "at least 5 records in the outbox while the hub is down", Diagnostics, TimeSpan.FromMilliseconds(500), ct);
+        await edge.KillAsync();
+        var committed = await CountOutboxAsync(database, ct);
+        Assert.True(committed >= pending, $"the outbox had {pending} records before SIGKILL and {committed} after");
+
+        // Same ports, same data folder: the hub comes back as after a crash, then the kiosk.
+        await hub.StartProcessAsync(ct);
+        edge.StartProcess();
+        await Poll.UntilAsync(
+            async c => await CountOutboxAsync(database, c) == 0, TimeSpan.FromSeconds(60), "the outbox to drain",
+            Diagnostics, TimeSpan.FromMilliseconds(500), ct);
+        var back = await edge.WaitOnHubAsync(hub, d => d.Online, TimeSpan.FromSeconds(30), "online after the outage", ct);
+        Assert.True(back!.Online);
+
+        // The restarted hub counted at least every replayed record as NDATA/DDATA.
+        var metrics = await hub.GetMetricsAsync(ct);
+        var received = metrics.Sum("tcd_hub_messages_total", l => l.GetValueOrDefault("type") is "NDATA" or "DDATA");
+        output.WriteLine($"embedded: outbox rows committed before SIGKILL: {committed}; data messages counted by the restarted hub: {received}");
+        Assert.True(received >= committed, $"the hub counted {received} data messages for {committed} committed records.\n{Diagnostics()}");
+        Assert.Equal(0, metrics.Sum("tcd_hub_dropped_total"));
+    }
+
     private static Task<long> CountOutboxAsync(string database, CancellationToken ct) =>
         File.Exists(database) ? SqliteCli.ScalarAsync(database, "select count(*) from outbox;", ct) : Task.FromResult(0L);
 
