@@ -37,6 +37,7 @@ public sealed class FleetPage_Tests
         await page.WaitForURLAsync(hub.BaseAddress.ToString());
         await Assertions.Expect(StateOf(page, KioskA, "online")).ToBeVisibleAsync();
         await Assertions.Expect(StateOf(page, KioskB, "online")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-kiosk-id]")).ToHaveCountAsync(2);
 
         // A marker that only survives if the page is never reloaded or navigated away from.
         await page.EvaluateAsync("() => { window.__e2eMarker = 'still-the-same-page'; }");
@@ -52,6 +53,9 @@ public sealed class FleetPage_Tests
         await edgeA.KillAsync();
         await Assertions.Expect(StateOf(page, KioskA, "offline")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
         await Assertions.Expect(StateOf(page, KioskB, "online")).ToBeVisibleAsync();
+        // What the operator reads, in Vietnamese.
+        await Assertions.Expect(page.Locator($"[data-kiosk-id=\"{KioskA}\"]")).ToContainTextAsync("Ngoại tuyến");
+        await Assertions.Expect(page.Locator($"[data-kiosk-id=\"{KioskB}\"]")).ToContainTextAsync("Trực tuyến");
 
         Assert.Equal("still-the-same-page", await page.EvaluateAsync<string>("() => window.__e2eMarker"));
         Assert.Equal(0, navigations);
