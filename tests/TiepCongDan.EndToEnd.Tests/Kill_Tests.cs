@@ -8,8 +8,9 @@ using TiepCongDan.EndToEnd.Tests.Fixtures;
 namespace TiepCongDan.EndToEnd.Tests;
 
 /// <summary>
-/// A kiosk that dies without a goodbye (SIGKILL, power cut) must show offline within 1.5 x its
-/// keepalive; its next life has bdSeq + 1; a late death of the previous life must not turn it offline.
+/// A kiosk that dies without a goodbye (SIGKILL) must show offline within 1.5 x its keepalive, and
+/// one that hangs with its socket open (SIGSTOP: what a cut link looks like) by the keepalive; its
+/// next life has bdSeq + 1; a late death of the previous life must not turn it offline.
 /// </summary>
 [Collection(ProcessHeavyCollection.Name)]
 public sealed class Kill_Tests(ITestOutputHelper output)
@@ -29,7 +30,8 @@ public sealed class Kill_Tests(ITestOutputHelper output)
         var first = await edge.WaitOnHubAsync(hub, d => d.Online && d.BdSeq is not null, TimeSpan.FromSeconds(45), "online", ct);
         var firstBdSeq = first!.BdSeq!.Value;
 
-        // SIGKILL: no DISCONNECT, so only the broker's keepalive expiry can publish the NDEATH Will.
+        // SIGKILL: no DISCONNECT is sent, but the kernel closes the socket, so the broker sees the
+        // connection drop and publishes the NDEATH Will at once (a hung kiosk is the frozen test below).
         var clock = Stopwatch.StartNew();
         await edge.KillAsync();
         await hub.WaitForDeviceAsync(Kiosk, d => !d.Online, TimeSpan.FromSeconds(30), "offline after SIGKILL", Diagnostics, ct);
