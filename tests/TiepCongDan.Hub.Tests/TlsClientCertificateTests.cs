@@ -34,8 +34,9 @@ public sealed class TlsClientCertificateTests
             request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(clientEku)], false));
         }
 
+        // A leaf must not outlive its issuer: the CA lives a day, leaves an hour less.
         var notBefore = DateTimeOffset.UtcNow.AddMinutes(-5);
-        var notAfter = DateTimeOffset.UtcNow.AddDays(1);
+        var notAfter = issuer is null ? notBefore.AddDays(1) : issuer.NotAfter.ToUniversalTime().AddHours(-1);
         using var certificate = issuer is null
             ? request.CreateSelfSigned(notBefore, notAfter)
             : request.Create(issuer, notBefore, notAfter, RandomNumberGenerator.GetBytes(8)).CopyWithPrivateKey(key);

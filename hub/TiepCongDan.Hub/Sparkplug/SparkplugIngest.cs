@@ -113,7 +113,7 @@ public sealed class SparkplugIngest
 
     private void OnNodeBirth(string topic, string kioskId, Payload payload)
     {
-        var bdSeq = ReadBdSeq(payload);
+        var bdSeq = KioskRecordUpdates.ReadBdSeq(payload);
         if (bdSeq is null)
         {
             Drop(topic, DropReasons.BirthWithoutBdSeq);
@@ -145,7 +145,7 @@ public sealed class SparkplugIngest
                     record.Aliases[(string.Empty, metric.Alias)] = new MetricDefinition(metric.Name, type, null);
                 }
 
-                if (IsShown(metric.Name) && SparkplugValue.ReadFrom(metric) is { } value)
+                if (KioskRecordUpdates.IsShown(metric.Name) && SparkplugValue.ReadFrom(metric) is { } value)
                 {
                     record.Metrics[metric.Name] = value.Value;
                     if (metric.Name == NodeMetrics.Commune && value.Value is string commune && KioskId.IsValidCommune(commune))
@@ -163,7 +163,7 @@ public sealed class SparkplugIngest
 
     private void OnNodeDeath(string topic, string kioskId, Payload payload)
     {
-        var bdSeq = ReadBdSeq(payload);
+        var bdSeq = KioskRecordUpdates.ReadBdSeq(payload);
         if (bdSeq is null)
         {
             Drop(topic, DropReasons.DeathWithoutBdSeq);
@@ -212,10 +212,10 @@ public sealed class SparkplugIngest
             record.LastSeen = now;
             var unknownAlias = parsed.MessageType switch
             {
-                SparkplugMessageType.NDATA => ApplyNodeData(record, payload, _registry),
-                SparkplugMessageType.DBIRTH => ApplyDeviceBirth(record, parsed.DeviceId!, payload),
-                SparkplugMessageType.DDATA => ApplyDeviceData(record, parsed.DeviceId!, payload),
-                SparkplugMessageType.DDEATH => ApplyDeviceDeath(record, parsed.DeviceId!),
+                SparkplugMessageType.NDATA => KioskRecordUpdates.ApplyNodeData(record, payload, _registry),
+                SparkplugMessageType.DBIRTH => KioskRecordUpdates.ApplyDeviceBirth(record, parsed.DeviceId!, payload),
+                SparkplugMessageType.DDATA => KioskRecordUpdates.ApplyDeviceData(record, parsed.DeviceId!, payload),
+                SparkplugMessageType.DDEATH => KioskRecordUpdates.ApplyDeviceDeath(record, parsed.DeviceId!),
                 _ => false,
             };
             return (true, gap ? DataOutcome.Gap : unknownAlias ? DataOutcome.UnknownAlias : DataOutcome.Ok);
@@ -240,132 +240,6 @@ public sealed class SparkplugIngest
             var latency = (now.ToUnixTimeMilliseconds() - (long)payload.Timestamp) / 1000.0;
             _metrics.IngestLatency.Observe(Math.Max(0, latency));
         }
-    }
-
-    /// <summary>Returns true when a metric used an alias the birth did not define.</summary>
-    private static bool ApplyNodeData(KioskRecord record, Payload payload, KioskRegistry registry)
-    {
-        var unknown = false;
-        foreach (var metric in payload.Metrics)
-        {
-            if (!Resolve(record, string.Empty, metric, out var definition))
-            {
-                unknown = true;
-                continue;
-            }
-
-            if (metric.IsHistorical)
-            {
-                // A value from the kiosk's outbox: history at its own time, never the current value.
-                if (RegistryStore.IsHistoryMetric(definition.Name) && metric.HasTimestamp
-                    && MetricValues.ToDouble(SparkplugValue.ReadFrom(metric, definition.DataType)?.Value) is { } old)
-                {
-                    registry.AddHistorical(new HistoricalSample(record.KioskId, (long)metric.Timestamp, definition.Name, old));
-                }
-
-                continue;
-            }
-
-            if (!IsShown(definition.Name))
-            {
-                continue;
-            }
-
-            if (SparkplugValue.ReadFrom(metric, definition.DataType) is { } value)
-            {
-                record.Metrics[definition.Name] = value.Value;
-            }
-        }
-
-        return unknown;
-    }
-
-    private static bool ApplyDeviceBirth(KioskRecord record, string device, Payload payload)
-    {
-        foreach (var metric in payload.Metrics)
-        {
-            if (!string.IsNullOrEmpty(metric.Name) && metric.HasAlias)
-            {
-                record.Aliases[(device, metric.Alias)] = new MetricDefinition(metric.Name, (SparkplugDataType)metric.Datatype, device);
-            }
-        }
-
-        record.Devices[device] = new DeviceState("present", string.Empty);
-        return ApplyDeviceData(record, device, payload);
-    }
-
-    private static bool ApplyDeviceData(KioskRecord record, string device, Payload payload)
-    {
-        var unknown = false;
-        var state = record.Devices.GetValueOrDefault(device) ?? new DeviceState("present", string.Empty);
-        foreach (var metric in payload.Metrics)
-        {
-            if (!Resolve(record, device, metric, out var definition))
-            {
-                unknown = true;
-                continue;
-            }
-
-            if (metric.IsHistorical || SparkplugValue.ReadFrom(metric, definition.DataType) is not { Value: string text })
-            {
-                continue;
-            }
-
-            if (definition.Name == DeviceMetrics.Status && DeviceStatusText.TryParse(text, out var status))
-            {
-                state = state with { Status = status.ToWire() };
-            }
-            else if (definition.Name == DeviceMetrics.Reason)
-            {
-                state = state with { Reason = text };
-            }
-        }
-
-        record.Devices[device] = state;
-        return unknown;
-    }
-
-    private static bool ApplyDeviceDeath(KioskRecord record, string device)
-    {
-        record.Devices[device] = new DeviceState("absent", "DDEATH");
-        return false;
-    }
-
-    private static bool Resolve(KioskRecord record, string scope, Payload.Types.Metric metric, out MetricDefinition definition)
-    {
-        if (metric.HasAlias && record.Aliases.TryGetValue((scope, metric.Alias), out definition!))
-        {
-            return true;
-        }
-
-        if (!string.IsNullOrEmpty(metric.Name))
-        {
-            definition = new MetricDefinition(metric.Name, metric.HasDatatype ? (SparkplugDataType)metric.Datatype : SparkplugDataType.Unknown, null);
-            return true;
-        }
-
-        definition = null!;
-        return false;
-    }
-
-    private static bool IsShown(string name) => !name.StartsWith("Node Control/", StringComparison.Ordinal) && name != NodeMetrics.BdSeq;
-
-    private static long? ReadBdSeq(Payload payload)
-    {
-        foreach (var metric in payload.Metrics)
-        {
-            if (metric.Name == NodeMetrics.BdSeq && SparkplugValue.ReadFrom(metric, SparkplugDataType.UInt64) is { Value: { } value })
-            {
-                return value switch
-                {
-                    ulong u => (long)(u & 0xFF_FFFF_FFFF_FFFF),
-                    long l => l,
-                    _ => null,
-                };
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Asks one kiosk to send a new NBIRTH, at most once per 5 s; used for gaps, unknown aliases and after a host reconnect.</summary>
