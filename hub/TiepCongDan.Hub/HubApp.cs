@@ -101,6 +101,9 @@ public static class HubApp
         {
             var rules = app.Services.GetRequiredService<EmbeddedBrokerRules>();
             app.UseMqttServer(rules.Attach);
+            // MQTTnet checks keep-alives every 500 ms by default, so a hung kiosk showed offline up to
+            // half a second after 1.5 x its keep-alive; the builder does not expose the interval.
+            app.Services.GetRequiredService<MQTTnet.Server.MqttServerOptions>().KeepAliveOptions.MonitorInterval = TimeSpan.FromMilliseconds(100);
         }
 
         // Kestrel waits for open connections when stopping; MQTT connections never end by themselves,

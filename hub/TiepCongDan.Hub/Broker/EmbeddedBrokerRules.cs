@@ -5,6 +5,7 @@ using MQTTnet.Server;
 using TiepCongDan.Contracts.Sparkplug;
 using TiepCongDan.Hub.Metrics;
 using TiepCongDan.Hub.Options;
+using TiepCongDan.Hub.Sparkplug;
 
 namespace TiepCongDan.Hub.Broker;
 
@@ -12,6 +13,10 @@ namespace TiepCongDan.Hub.Broker;
 /// Attaches <see cref="BrokerAuthorizer"/> to the MQTTnet server's connect, publish and subscribe
 /// interceptors, and counts and logs every refusal. The NDEATH Will of a kiosk goes through the
 /// publish interceptor when the broker sends it, so a Will aimed at another kiosk is refused too.
+/// An accepted kiosk publish is handed to the primary host's ingest right here, in the kiosk's own
+/// receive loop (so per-kiosk order holds), and not dispatched further: no other client may
+/// subscribe to kiosk topics, and MQTTnet's dispatch walks every session per message, which at
+/// thousands of kiosks cost more than everything else the hub does (decision 0002).
 /// </summary>
 public sealed class EmbeddedBrokerRules
 {
@@ -21,10 +26,14 @@ public sealed class EmbeddedBrokerRules
     private readonly HubMetrics _metrics;
     private readonly ILogger<EmbeddedBrokerRules> _logger;
     private readonly int _maxPayloadBytes;
+    private readonly SparkplugIngest _ingest;
 
-    public EmbeddedBrokerRules(BrokerAuthorizer authorizer, HubMetrics metrics, IOptions<HubOptions> options, ILogger<EmbeddedBrokerRules> logger)
+    public EmbeddedBrokerRules(BrokerAuthorizer authorizer, SparkplugIngest ingest, HubMetrics metrics, IOptions<HubOptions> options,
+        ILogger<EmbeddedBrokerRules> logger)
     {
         _authorizer = authorizer;
+        _ingest = ingest;
+
         _metrics = metrics;
         _logger = logger;
         _maxPayloadBytes = options.Value.Mqtt.Embedded.MaxPayloadBytes;
@@ -90,6 +99,9 @@ public sealed class EmbeddedBrokerRules
         var reason = _authorizer.CheckPublish(e.ClientId, topic, isHub);
         if (reason is null)
         {
+            _ingest.Handle(topic, e.ApplicationMessage.Payload);
+            // Not processing is not refusing: the PUBACK stays "success", the kiosk's outbox row is confirmed.
+            e.ProcessPublish = false;
             return Task.CompletedTask;
         }
 

@@ -13,8 +13,10 @@ using TiepCongDan.Hub.Registry;
 namespace TiepCongDan.Hub.Sparkplug;
 
 /// <summary>
-/// Keeps the primary host connected (to the embedded broker over loopback, or to an external one),
-/// announces STATE with its Will, subscribes to spBv1.0/#, and feeds messages to the ingest.
+/// Keeps the primary host connected (to the embedded broker over loopback, or to an external one)
+/// and announces STATE with its Will. With an external broker it subscribes to spBv1.0/# and feeds
+/// messages to the ingest; with the embedded broker the broker's publish interceptor does that
+/// (<see cref="Broker.EmbeddedBrokerRules"/>), so this client only publishes STATE and commands.
 /// Reconnects in this loop with back-off and jitter, never inside the Disconnected event.
 /// </summary>
 public sealed class PrimaryHostService : BackgroundService
@@ -86,7 +88,7 @@ public sealed class PrimaryHostService : BackgroundService
                 try
                 {
                     await ConnectAsync(client, stoppingToken);
-                    if (everConnected)
+                    if (everConnected && !_options.Mqtt.IsEmbedded)
                     {
                         // Births may have been missed while we were away: ask every node we think is online.
                         foreach (var kioskId in _registry.OnlineIds())
@@ -197,10 +199,13 @@ public sealed class PrimaryHostService : BackgroundService
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
         await client.ConnectAsync(builder.Build(), timeout.Token);
-        var subscribe = new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(f => f.WithTopic(SparkplugTopic.Namespace + "/#").WithAtMostOnceQoS())
-            .Build();
-        await client.SubscribeAsync(subscribe, timeout.Token);
+        if (!_options.Mqtt.IsEmbedded)
+        {
+            var subscribe = new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(f => f.WithTopic(SparkplugTopic.Namespace + "/#").WithAtMostOnceQoS())
+                .Build();
+            await client.SubscribeAsync(subscribe, timeout.Token);
+        }
         await PublishStateAsync(online: true, timestamp, timeout.Token);
         HostLog.Connected(_logger, _options.HostId, BrokerName);
     }
