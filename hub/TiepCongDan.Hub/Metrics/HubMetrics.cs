@@ -25,5 +25,5 @@ public sealed class HubMetrics
     public Histogram IngestLatency { get; } = new(
         "tcd_hub_ingest_latency_seconds",
         "Time from a kiosk's NDATA timestamp to the hub's registry update.",
-        [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]);
+        [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]);
 }

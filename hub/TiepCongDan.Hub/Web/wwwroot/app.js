@@ -54,7 +54,8 @@
     st.setAttribute("data-state", state);
     cell(row, "last", relative(k.lastSeen));
     const cpu = num(m[M.cpu]);
-    cell(row, "cpu", cpu === null ? "—" : Math.round(cpu * 100) + " %", cpu !== null && cpu > 0.9 ? "bad" : "");
+    // Load average per core: 1,00 = every core busy; above that, work is queueing.
+    cell(row, "cpu", cpu === null ? "—" : cpu.toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }), cpu !== null && cpu > 1 ? "bad" : "");
     const t = num(m[M.temp]);
     cell(row, "temp", t === null ? "—" : t.toFixed(1) + " °C", t !== null && t >= 75 ? "bad" : "");
     cell(row, "mem", gib(m[M.memAvail]));
