@@ -49,6 +49,24 @@ build_all() {
   dotnet build "$SLN" -c "$CONFIG" --no-restore --nologo -clp:ErrorsOnly
 }
 
+# Processes started by `run`; global so the EXIT trap still sees them after cmd_run returns.
+CHILD_PIDS=()
+stop_children() {
+  trap - INT TERM EXIT
+  [ ${#CHILD_PIDS[@]} -gt 0 ] || return 0
+  log "stopping ${#CHILD_PIDS[@]} processes"
+  local p
+  for p in "${CHILD_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for _ in $(seq 1 20); do
+    local alive=0
+    for p in "${CHILD_PIDS[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && break
+    sleep 0.5
+  done
+  for p in "${CHILD_PIDS[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+
 bin_of() { # project-dir assembly-name -> path to the built dll
   echo "$ROOT/$1/bin/$CONFIG/net10.0/$2.dll"
 }
@@ -92,20 +110,11 @@ cmd_run() {
   build_all
   local hub edge; hub="$(bin_of hub/TiepCongDan.Hub tcd-hub)"; edge="$(bin_of edge/TiepCongDan.Edge.Service tcd-edge)"
   mkdir -p "$STATE_DIR/hub" "$STATE_DIR/kiosks"
-  local pids=()
-  cleanup() {
-    trap - INT TERM EXIT
-    log "stopping ${#pids[@]} processes"
-    for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-    sleep 2
-    for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-  }
-  trap cleanup INT TERM EXIT
+  trap stop_children INT TERM EXIT
 
   log "starting the hub (state in $STATE_DIR/hub)"
   dotnet "$hub" --Hub:DataDirectory="$STATE_DIR/hub" "$@" &
-  pids+=($!)
+  CHILD_PIDS+=($!)
   for _ in $(seq 1 60); do curl -fsS http://127.0.0.1:8080/healthz >/dev/null 2>&1 && break; sleep 0.5; done
   curl -fsS http://127.0.0.1:8080/healthz >/dev/null 2>&1 || die "the hub did not become healthy on http://127.0.0.1:8080 (see its log above)"
 
@@ -117,12 +126,12 @@ cmd_run() {
     log "starting kiosk $k (state in $STATE_DIR/kiosks/$k)"
     dotnet "$edge" --Edge:KioskId="$k" --Edge:DataDirectory="$STATE_DIR/kiosks/$k" \
       --Edge:Mqtt:PasswordFile="$STATE_DIR/kiosks/$k/mqtt-password" &
-    pids+=($!)
+    CHILD_PIDS+=($!)
   done
   log "fleet page: http://127.0.0.1:8080/  (user admin; password from TCD_ADMIN_PASSWORD or printed by the hub above)"
   log "make a device faulty: echo '{\"camera\":{\"status\":\"faulty\",\"reason\":\"Không nhận được khung hình\"}}' > $STATE_DIR/kiosks/14-04171/simulated-devices.json"
-  log "Ctrl-C stops everything"
-  wait -n "${pids[@]}" || true
+  log "Ctrl-C stops everything; a kiosk killed meanwhile stays dead (watch it go offline on the page)"
+  wait || true
 }
 
 cmd_bench() {

@@ -19,7 +19,7 @@
   const tbody = document.querySelector("#kiosks tbody");
 
   function num(v) { return typeof v === "number" ? v : (v === null || v === undefined || v === "" ? null : Number(v)); }
-  function gib(bytes) { const n = num(bytes); return n === null || isNaN(n) ? "—" : (n / 1073741824).toFixed(1) + " GiB"; }
+  function gib(bytes) { const n = num(bytes); return n === null || isNaN(n) ? "—" : (n / 1073741824).toLocaleString("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + " GiB"; }
   function relative(iso) {
     if (!iso) return "chưa bao giờ";
     const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
