@@ -39,6 +39,10 @@ internal static class EdgeNodeFactory
         UseTls = options.Mqtt.UseTls,
         Username = options.MqttUsername,
         Password = ReadPassword(options.Mqtt),
+        ClientCertificate = options.Mqtt.HasClientCertificate
+            ? MqttCertificateFiles.LoadClient(options.Mqtt.ClientCertificatePath!, options.Mqtt.ClientKeyPath!)
+            : null,
+        TrustedCa = string.IsNullOrWhiteSpace(options.Mqtt.CaCertificatePath) ? null : MqttCertificateFiles.LoadCa(options.Mqtt.CaCertificatePath),
         KeepAlive = TimeSpan.FromSeconds(options.Mqtt.KeepAliveSeconds),
         ReconnectMinDelay = TimeSpan.FromMilliseconds(options.Mqtt.ReconnectMinDelayMs),
         ReconnectMaxDelay = TimeSpan.FromMilliseconds(options.Mqtt.ReconnectMaxDelayMs),
@@ -49,8 +53,9 @@ internal static class EdgeNodeFactory
         ServiceVersion = ServiceVersion.Current,
     };
 
+    /// <summary>Empty when only a client certificate is configured (the validator allows that).</summary>
     private static string ReadPassword(EdgeMqttOptions mqtt) =>
-        !string.IsNullOrEmpty(mqtt.Password)
-            ? mqtt.Password
-            : File.ReadLines(mqtt.PasswordFile!).First().Trim();
+        !string.IsNullOrEmpty(mqtt.Password) ? mqtt.Password
+        : !string.IsNullOrWhiteSpace(mqtt.PasswordFile) ? File.ReadLines(mqtt.PasswordFile).First().Trim()
+        : string.Empty;
 }

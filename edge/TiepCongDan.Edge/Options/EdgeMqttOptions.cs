@@ -17,6 +17,20 @@ public sealed class EdgeMqttOptions
     /// <summary>A file holding the password (first line); preferred over <see cref="Password"/> so the secret is not in the config.</summary>
     public string? PasswordFile { get; set; }
 
+    /// <summary>
+    /// PEM file of the CA the hub's server certificate must chain to, instead of the system trust
+    /// store: each province runs its own CA. Needs <see cref="UseTls"/>.
+    /// </summary>
+    public string? CaCertificatePath { get; set; }
+
+    /// <summary>PEM client certificate (CN = kiosk id) the kiosk proves itself with; with it the password is optional.</summary>
+    public string? ClientCertificatePath { get; set; }
+
+    /// <summary>PEM private key of <see cref="ClientCertificatePath"/>.</summary>
+    public string? ClientKeyPath { get; set; }
+
+    public bool HasClientCertificate => !string.IsNullOrWhiteSpace(ClientCertificatePath) || !string.IsNullOrWhiteSpace(ClientKeyPath);
+
     public int KeepAliveSeconds { get; set; } = 30;
 
     public int ReconnectMinDelayMs { get; set; } = 1000;

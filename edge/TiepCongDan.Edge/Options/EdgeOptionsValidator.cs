@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using TiepCongDan.Contracts.Fleet;
+using TiepCongDan.Edge.Sparkplug;
 
 namespace TiepCongDan.Edge.Options;
 
@@ -16,6 +18,7 @@ public sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>
         var failures = new List<string>();
         ValidateIdentity(options, failures);
         ValidateMqtt(options.Mqtt, failures);
+        ValidateTlsFiles(options.Mqtt, options.KioskId, failures);
         ValidateHealth(options.Health, failures);
 
         if (options.Outbox.MaxRecords < 1)
@@ -82,7 +85,11 @@ public sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>
 
         if (string.IsNullOrEmpty(mqtt.Password) && string.IsNullOrWhiteSpace(mqtt.PasswordFile))
         {
-            failures.Add("Edge:Mqtt:Password or Edge:Mqtt:PasswordFile is required: the hub accepts only kiosks with their MQTT password.");
+            // A client certificate proves the kiosk's identity on its own (the hub's TLS listener accepts it).
+            if (!mqtt.HasClientCertificate)
+            {
+                failures.Add("Edge:Mqtt:Password or Edge:Mqtt:PasswordFile is required: the hub accepts only kiosks with their MQTT password (or a client certificate: Edge:Mqtt:ClientCertificatePath and Edge:Mqtt:ClientKeyPath).");
+            }
         }
         else if (string.IsNullOrEmpty(mqtt.Password) && mqtt.PasswordFile is { } file)
         {
@@ -102,6 +109,80 @@ public sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>
         if (mqtt.ConnectionCheckSeconds is < 1 or > 600)
         {
             failures.Add($"Edge:Mqtt:ConnectionCheckSeconds {mqtt.ConnectionCheckSeconds} is out of range: use 1..600 seconds.");
+        }
+    }
+
+    private static void ValidateTlsFiles(EdgeMqttOptions mqtt, string kioskId, List<string> failures)
+    {
+        var hasCa = !string.IsNullOrWhiteSpace(mqtt.CaCertificatePath);
+        if ((hasCa || mqtt.HasClientCertificate) && !mqtt.UseTls)
+        {
+            failures.Add("Edge:Mqtt:CaCertificatePath, ClientCertificatePath and ClientKeyPath only work over TLS: set Edge:Mqtt:UseTls to true (and Edge:Mqtt:Port to the hub's TLS port, usually 8883).");
+        }
+
+        if (hasCa && ExistingFile("Edge:Mqtt:CaCertificatePath", mqtt.CaCertificatePath!, "copy the province CA certificate (PEM) there", failures))
+        {
+            try
+            {
+                using var ca = MqttCertificateFiles.LoadCa(mqtt.CaCertificatePath!);
+            }
+            catch (Exception ex) when (ex is CryptographicException or ArgumentException or FormatException)
+            {
+                failures.Add($"Edge:Mqtt:CaCertificatePath '{mqtt.CaCertificatePath}' is not a PEM certificate ({ex.Message}): it must start with '-----BEGIN CERTIFICATE-----'.");
+            }
+        }
+
+        if (!mqtt.HasClientCertificate)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(mqtt.ClientCertificatePath) || string.IsNullOrWhiteSpace(mqtt.ClientKeyPath))
+        {
+            failures.Add("Edge:Mqtt:ClientCertificatePath and Edge:Mqtt:ClientKeyPath go together: set both (the kiosk's certificate and its private key, PEM) or neither.");
+            return;
+        }
+
+        var certificateExists = ExistingFile("Edge:Mqtt:ClientCertificatePath", mqtt.ClientCertificatePath, "copy the kiosk's certificate (PEM) there", failures);
+        var keyExists = ExistingFile("Edge:Mqtt:ClientKeyPath", mqtt.ClientKeyPath, "copy the kiosk's private key (PEM) there", failures);
+        if (!certificateExists || !keyExists)
+        {
+            return;
+        }
+
+        try
+        {
+            using var certificate = MqttCertificateFiles.LoadClient(mqtt.ClientCertificatePath, mqtt.ClientKeyPath);
+            var commonName = MqttCertificateFiles.CommonName(certificate);
+            if (KioskId.IsValid(kioskId) && commonName != kioskId)
+            {
+                failures.Add($"Edge:Mqtt:ClientCertificatePath '{mqtt.ClientCertificatePath}' belongs to kiosk '{commonName}' (its CN), not to this kiosk '{kioskId}' (Edge:KioskId): the hub would refuse it; install this kiosk's own certificate.");
+            }
+        }
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException or FormatException)
+        {
+            failures.Add($"Edge:Mqtt:ClientCertificatePath '{mqtt.ClientCertificatePath}' and Edge:Mqtt:ClientKeyPath '{mqtt.ClientKeyPath}' cannot be loaded as a PEM certificate with its private key ({ex.Message}): check that the key belongs to the certificate and is not encrypted.");
+        }
+    }
+
+    /// <summary>True when the file exists and can be read; otherwise adds a failure naming the setting.</summary>
+    private static bool ExistingFile(string setting, string path, string fix, List<string> failures)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                failures.Add($"{setting} '{path}' does not exist: {fix} or fix the path.");
+                return false;
+            }
+
+            using var stream = File.OpenRead(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            failures.Add($"{setting} '{path}' cannot be read ({ex.Message}): check its permissions (the service user must read it).");
+            return false;
         }
     }
 

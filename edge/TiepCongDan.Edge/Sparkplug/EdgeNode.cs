@@ -177,7 +177,7 @@ public sealed partial class EdgeNode : IAsyncDisposable
             .WithTcpServer(_settings.Host, _settings.Port)
             .WithProtocolVersion(MqttProtocolVersion.V311)
             .WithClientId(_settings.KioskId)
-            .WithCredentials(_settings.MqttUsername, _settings.Password)
+            .WithCredentials(_settings.MqttUsername, string.IsNullOrEmpty(_settings.Password) ? null : _settings.Password)
             .WithCleanSession(true)
             .WithKeepAlivePeriod(_settings.KeepAlive)
             .WithTimeout(_settings.ConnectTimeout)
@@ -187,7 +187,7 @@ public sealed partial class EdgeNode : IAsyncDisposable
             .WithWillRetain(false);
         if (_settings.UseTls)
         {
-            builder = builder.WithTlsOptions(o => o.UseTls());
+            builder = builder.WithTlsOptions(ConfigureTls);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -210,6 +210,30 @@ public sealed partial class EdgeNode : IAsyncDisposable
         await _client.SubscribeAsync(subscribe.Build(), cancellationToken);
         EdgeNodeLog.Connected(_logger, _group, _settings.KioskId, bdSeq);
         _journal.Record(NowMs(), "connected", $"bdSeq {bdSeq}");
+    }
+
+    private void ConfigureTls(MqttClientTlsOptionsBuilder tls)
+    {
+        // The name the hub's certificate must carry (DNS name or IP SAN) is the host we dialled.
+        tls.UseTls().WithTargetHost(_settings.Host);
+        if (_settings.ClientCertificate is { } certificate)
+        {
+            tls.WithClientCertificates([certificate]);
+        }
+
+        if (_settings.TrustedCa is { } ca)
+        {
+            tls.WithCertificateValidationHandler(e =>
+            {
+                var problem = ServerCertificateCheck.Problem(e.Certificate, e.SslPolicyErrors, ca);
+                if (problem is not null)
+                {
+                    EdgeNodeLog.ServerCertificateRefused(_logger, _settings.Host, problem);
+                }
+
+                return problem is null;
+            });
+        }
     }
 
     /// <summary>Pings the broker; true when it answered.</summary>

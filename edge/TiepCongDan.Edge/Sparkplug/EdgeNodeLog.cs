@@ -70,4 +70,7 @@ internal static partial class EdgeNodeLog
 
     [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Dropped a stored record for device {DeviceId}: the device is no longer attached")]
     public static partial void StaleDeviceRecord(ILogger logger, string deviceId);
+
+    [LoggerMessage(EventId = 2022, Level = LogLevel.Error, Message = "Refused the hub's TLS certificate from {Host}: {Reason}; check Edge:Mqtt:CaCertificatePath against the province CA")]
+    public static partial void ServerCertificateRefused(ILogger logger, string host, string reason);
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using TiepCongDan.Contracts.Fleet;
 
 namespace TiepCongDan.Edge.Sparkplug;
@@ -21,7 +22,14 @@ public sealed record EdgeNodeSettings
     /// <summary>Defaults to the kiosk id (the hub requires user name = kiosk id).</summary>
     public string? Username { get; init; }
 
+    /// <summary>Empty when the kiosk proves itself with <see cref="ClientCertificate"/> alone.</summary>
     public required string Password { get; init; }
+
+    /// <summary>Client certificate (with private key, CN = kiosk id) presented on the TLS handshake.</summary>
+    public X509Certificate2? ClientCertificate { get; init; }
+
+    /// <summary>When set, the hub's certificate must chain to this CA; the system trust store is not used.</summary>
+    public X509Certificate2? TrustedCa { get; init; }
 
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -1,4 +1,5 @@
 using TiepCongDan.Edge.Options;
+using TiepCongDan.Edge.Tests.Infrastructure;
 
 namespace TiepCongDan.Edge.Tests.Options;
 
@@ -79,6 +80,65 @@ public sealed class EdgeOptionsValidator_Tests : IDisposable
         var options = Valid();
         options.DataDirectory = "/proc/tcd-edge";
         Assert.Contains(Failures(options), f => f.StartsWith("Edge:DataDirectory '/proc/tcd-edge' is not writable", StringComparison.Ordinal));
+    }
+
+    /// <summary>Options with TLS and this kiosk's client certificate, no password.</summary>
+    private EdgeOptions WithClientCertificate(string commonName = "14-04171")
+    {
+        using var ca = TestCertificates.Ca("Fleet CA");
+        using var client = TestCertificates.Client(ca, commonName);
+        var (certificate, key) = TestCertificates.WritePem(client, _dir, "client");
+        var caPath = Path.Combine(_dir, "fleet-ca.pem");
+        File.WriteAllText(caPath, ca.ExportCertificatePem());
+        var options = Valid();
+        options.Mqtt = new EdgeMqttOptions { UseTls = true, Port = 8883, CaCertificatePath = caPath, ClientCertificatePath = certificate, ClientKeyPath = key };
+        return options;
+    }
+
+    [Fact]
+    public void A_client_certificate_with_this_kiosks_CN_makes_the_password_optional()
+    {
+        Assert.Empty(Failures(WithClientCertificate()));
+    }
+
+    [Fact]
+    public void A_client_certificate_of_another_kiosk_is_named_with_both_ids()
+    {
+        var failure = Assert.Single(Failures(WithClientCertificate("14-09999")));
+        Assert.Contains("belongs to kiosk '14-09999' (its CN), not to this kiosk '14-04171' (Edge:KioskId)", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Certificate_settings_without_UseTls_ask_for_TLS()
+    {
+        var options = WithClientCertificate();
+        options.Mqtt.UseTls = false;
+        var failure = Assert.Single(Failures(options));
+        Assert.StartsWith("Edge:Mqtt:CaCertificatePath, ClientCertificatePath and ClientKeyPath only work over TLS: set Edge:Mqtt:UseTls to true", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_certificate_without_its_key_and_a_missing_CA_file_are_both_named()
+    {
+        var options = WithClientCertificate();
+        options.Mqtt.ClientKeyPath = null;
+        options.Mqtt.CaCertificatePath = Path.Combine(_dir, "nope.pem");
+        var failures = Failures(options);
+        Assert.Equal(2, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("Edge:Mqtt:ClientCertificatePath and Edge:Mqtt:ClientKeyPath go together", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith($"Edge:Mqtt:CaCertificatePath '{Path.Combine(_dir, "nope.pem")}' does not exist", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_key_that_is_not_PEM_and_a_CA_file_that_is_not_a_certificate_are_explained()
+    {
+        var options = WithClientCertificate();
+        File.WriteAllText(options.Mqtt.ClientKeyPath!, "not a key");
+        File.WriteAllText(options.Mqtt.CaCertificatePath!, "not a certificate");
+        var failures = Failures(options);
+        Assert.Equal(2, failures.Count);
+        Assert.Contains(failures, f => f.Contains("cannot be loaded as a PEM certificate with its private key", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("is not a PEM certificate", StringComparison.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
