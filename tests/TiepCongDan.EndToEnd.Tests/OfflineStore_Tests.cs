@@ -13,7 +13,6 @@ namespace TiepCongDan.EndToEnd.Tests;
 public sealed class OfflineStore_Tests(ITestOutputHelper output)
 {
     private const string Kiosk = "31-11311";
-    private const string HubUser = "tcd-hub";
     private const string ObserverUser = "e2e-observer";
 
     [Fact]
@@ -21,26 +20,18 @@ public sealed class OfflineStore_Tests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         var ct = cts.Token;
-        var hubPassword = Guid.NewGuid().ToString("N");
         var observerPassword = Guid.NewGuid().ToString("N");
-        using var secretFolder = new TempDirectory("secret");
-        var secret = FleetSecret.Create(secretFolder.Combine("fleet-device-secret"));
-
-        await using var mosquitto = await MosquittoProcess.StartAsync(
-            new Dictionary<string, string>
-            {
-                [HubUser] = hubPassword,
-                [ObserverUser] = observerPassword,
-                [Kiosk] = secret.PasswordFor(Kiosk),
-            },
-            MosquittoProcess.SparkplugAcl(HubUser) + $"user {ObserverUser}\ntopic read spBv1.0/#\n",
-            cancellationToken: ct);
+        // The broker files are the ones `tcd-hub mosquitto-config` writes, plus one read-only observer.
+        await using var deployment = await MosquittoDeployment.GenerateAsync([Kiosk], ct);
+        await deployment.AddReaderAsync(ObserverUser, observerPassword, ct);
+        var secret = FleetSecret.Read(deployment.SecretFile);
+        await using var mosquitto = await MosquittoProcess.StartGeneratedAsync(deployment.ConfigFolder, deployment.Port, cancellationToken: ct);
         await using var hub = await HubProcess.StartAsync(new HubStartOptions
         {
             ExternalBroker = true,
             ExternalPort = mosquitto.Port,
-            ExternalUsername = HubUser,
-            ExternalPassword = hubPassword,
+            ExternalUsername = deployment.HubUsername,
+            ExternalPassword = deployment.HubPassword,
             FleetSecretFile = secret.FilePath,
         }, ct);
         await using var edge = new EdgeProcess(Kiosk, "127.0.0.1", mosquitto.Port, secret.PasswordFor(Kiosk), keepAliveSeconds: 5, sampleIntervalSeconds: 1);

@@ -63,6 +63,22 @@ public sealed class MosquittoDeployment : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Adds an account that may read the whole Sparkplug namespace (an independent observer for a
+    /// test) to the generated password file and ACL, leaving everything the product wrote as it is.
+    /// </summary>
+    public async Task AddReaderAsync(string user, string password, CancellationToken cancellationToken)
+    {
+        MosquittoProcess.EnsureInstalled();
+        await File.AppendAllTextAsync(Path.Combine(ConfigFolder, "acl"), $"\nuser {user}\ntopic read spBv1.0/#\n", cancellationToken);
+        await using var passwd = ChildProcess.Start("mosquitto_passwd", MosquittoProcess.PasswdTool,
+            ["-b", Path.Combine(ConfigFolder, "passwd"), user, password]);
+        if (!await passwd.WaitForExitAsync(TimeSpan.FromSeconds(30), cancellationToken) || passwd.ExitCode != 0)
+        {
+            throw new InvalidOperationException("mosquitto_passwd -b failed.\n" + passwd.Describe());
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         _directory.Dispose();

@@ -1,12 +1,10 @@
 using System.Net.Sockets;
-using System.Text;
 
 namespace TiepCongDan.EndToEnd.Tests.Fixtures;
 
 /// <summary>
-/// Debian's Mosquitto on a free loopback port with a password file and an ACL, no persistence.
-/// The test (or benchmark) hands in the users and the ACL text; this writes the files and waits
-/// until the port accepts connections.
+/// Debian's Mosquitto running the files `tcd-hub mosquitto-config` wrote (see
+/// <see cref="MosquittoDeployment"/>), stopped and started again on the same port by the tests.
 /// </summary>
 public sealed class MosquittoProcess : IAsyncDisposable
 {
@@ -36,53 +34,6 @@ public sealed class MosquittoProcess : IAsyncDisposable
         if (!File.Exists(Executable) || !File.Exists(PasswdTool))
         {
             throw new InvalidOperationException("install mosquitto: apt-get install mosquitto");
-        }
-    }
-
-    /// <summary>
-    /// Starts Mosquitto with a password file holding <paramref name="users"/> (hashed by mosquitto_passwd -U)
-    /// and the given ACL file text; or, when <paramref name="prebuiltPasswordFile"/> is set, with that file as is.
-    /// </summary>
-    public static async Task<MosquittoProcess> StartAsync(IReadOnlyDictionary<string, string>? users, string aclText,
-        string? prebuiltPasswordFile = null, int? openFilesLimit = null, CancellationToken cancellationToken = default)
-    {
-        EnsureInstalled();
-        var directory = new TempDirectory("mosquitto");
-        try
-        {
-            var passwordFile = prebuiltPasswordFile ?? directory.Combine("passwords");
-            if (prebuiltPasswordFile is null)
-            {
-                await WritePasswordFileAsync(passwordFile, users ?? new Dictionary<string, string>(), cancellationToken);
-            }
-
-            var aclFile = directory.Combine("acl");
-            await File.WriteAllTextAsync(aclFile, aclText, cancellationToken);
-            File.SetUnixFileMode(aclFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-
-            var port = FreePort.Next();
-            var conf = new StringBuilder()
-                .AppendLine("# Written by the end-to-end tests; nothing here is kept.")
-                .AppendLine("per_listener_settings false")
-                .AppendLine($"listener {port} 127.0.0.1")
-                .AppendLine("allow_anonymous false")
-                .AppendLine($"password_file {passwordFile}")
-                .AppendLine($"acl_file {aclFile}")
-                .AppendLine("persistence false")
-                // Run as the invoking user: the temp folder is private, Mosquitto's own user could not read it.
-                .AppendLine("user root")
-                .AppendLine("max_queued_messages 10000")
-                .AppendLine("log_dest stdout")
-                .AppendLine("log_type error")
-                .AppendLine("log_type warning")
-                .AppendLine("log_type notice")
-                .ToString();
-            return await StartFromConfAsync(directory, port, conf, openFilesLimit, cancellationToken);
-        }
-        catch
-        {
-            directory.Dispose();
-            throw;
         }
     }
 
@@ -138,39 +89,6 @@ public sealed class MosquittoProcess : IAsyncDisposable
 
         return mosquitto;
     }
-
-    /// <summary>Writes "user:password" lines and lets mosquitto_passwd -U hash them all in one run.</summary>
-    public static async Task WritePasswordFileAsync(string path, IReadOnlyDictionary<string, string> users, CancellationToken cancellationToken = default)
-    {
-        EnsureInstalled();
-        await File.WriteAllLinesAsync(path, users.Select(u => $"{u.Key}:{u.Value}"), cancellationToken);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        await using var passwd = ChildProcess.Start("mosquitto_passwd", PasswdTool, ["-U", path]);
-        if (!await passwd.WaitForExitAsync(TimeSpan.FromMinutes(5), cancellationToken) || passwd.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"mosquitto_passwd -U failed.\n{passwd.Describe()}");
-        }
-    }
-
-    /// <summary>
-    /// The Sparkplug ACL: the hub account reads and writes the whole namespace; each kiosk (user name =
-    /// kiosk id) may publish only its own node and device topics and read only its own commands and STATE.
-    /// </summary>
-    public static string SparkplugAcl(string hubUser) => $"""
-        user {hubUser}
-        topic readwrite spBv1.0/#
-
-        pattern write spBv1.0/+/NBIRTH/%u
-        pattern write spBv1.0/+/NDEATH/%u
-        pattern write spBv1.0/+/NDATA/%u
-        pattern write spBv1.0/+/DBIRTH/%u/+
-        pattern write spBv1.0/+/DDEATH/%u/+
-        pattern write spBv1.0/+/DDATA/%u/+
-        pattern read spBv1.0/+/NCMD/%u
-        pattern read spBv1.0/+/DCMD/%u/+
-        pattern read spBv1.0/STATE/+
-
-        """;
 
     /// <summary>Starts (or starts again, same port and files) and waits until the port accepts connections.</summary>
     public async Task StartProcessAsync(CancellationToken cancellationToken = default)
