@@ -14,8 +14,11 @@ CONFIG="${CONFIG:-Release}"
 STATE_DIR="${TCD_STATE_DIR:-$ROOT/.state}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Debian packages the tests and the run need (pcscd, ffmpeg, gstreamer come with later issues).
-APT_PACKAGES=(mosquitto mosquitto-clients chromium sqlite3 curl iproute2 iptables procps ca-certificates libicu72)
+# Debian packages the tests and the run need (pcscd and gstreamer come with later issues).
+# ffmpeg: capture and encode; libsrt1.5-openssl: our SRT binding; srt-tools: the reference
+# receiver (srt-live-transmit) the media tests compare against.
+APT_PACKAGES=(mosquitto mosquitto-clients chromium sqlite3 curl iproute2 iptables procps ca-certificates libicu72
+  ffmpeg libsrt1.5-openssl srt-tools)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
