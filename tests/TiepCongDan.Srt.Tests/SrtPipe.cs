@@ -21,7 +21,7 @@ internal static class SrtPipe
     public static List<int> ReceiveNumbered(SrtConnection connection, int count, TimeSpan silence)
     {
         connection.SetReceiveTimeout(silence);
-        var seen = new List<int>(count);
+        var seen = new List<int>(Math.Min(count, 4096));
         var buffer = new byte[1500];
         while (seen.Count < count)
         {
