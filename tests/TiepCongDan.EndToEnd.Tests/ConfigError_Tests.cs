@@ -18,6 +18,7 @@ public sealed class ConfigError_Tests
             "--Edge:Mqtt:Host=127.0.0.1",
             $"--Edge:Mqtt:Port={FreePort.Next()}",
             "--Edge:Mqtt:Password=irrelevant",
+            "--Edge:Media:Enabled=false",
         ]);
 
         Assert.True(await edge.WaitForExitAsync(TimeSpan.FromSeconds(10)), "tcd-edge did not stop within 10 s.\n" + edge.Describe());

@@ -98,6 +98,7 @@ public sealed class MutualTls_Tests(ITestOutputHelper output)
             $"--Edge:Mqtt:ClientCertificatePath={certificate}",
             $"--Edge:Mqtt:ClientKeyPath={key}",
             "--Edge:Mqtt:KeepAliveSeconds=5",
+            "--Edge:Media:Enabled=false",
             "--Edge:Mqtt:ReconnectMaxDelayMs=2000",
             "--Edge:Health:SampleIntervalSeconds=1",
             "--Edge:Health:ReportIntervalSeconds=2",

@@ -37,4 +37,29 @@ public sealed class CliTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Kiosk_SRT_passphrase_is_derived_from_the_same_secret_and_differs_per_kiosk_and_from_the_MQTT_password()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "tcd-hub-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var first = new StringWriter();
+            var second = new StringWriter();
+            var mqtt = new StringWriter();
+            Assert.Equal(0, await CliRunner.RunAsync(["kiosk", "srt-passphrase", "14-04171", "--data-dir", dir], first, new StringWriter()));
+            Assert.Equal(0, await CliRunner.RunAsync(["kiosk", "srt-passphrase", "14-04174", "--data-dir", dir], second, new StringWriter()));
+            Assert.Equal(0, await CliRunner.RunAsync(["kiosk", "password", "14-04171", "--data-dir", dir], mqtt, new StringWriter()));
+            var secret = FleetSecret.LoadOrCreate(Path.Combine(dir, "fleet-device-secret"));
+            var passphrase = first.ToString().Trim();
+            Assert.Equal(Contracts.Media.MediaCredentials.DeriveSrtPassphrase(secret.Bytes, "14-04171"), passphrase);
+            Assert.InRange(passphrase.Length, 10, 79);
+            Assert.NotEqual(passphrase, second.ToString().Trim());
+            Assert.NotEqual(passphrase, mqtt.ToString().Trim());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -1,9 +1,11 @@
+using TiepCongDan.Contracts.Sparkplug;
+
 namespace TiepCongDan.Edge.Devices;
 
 /// <summary>
 /// One attached peripheral (camera, microphone, ...; see DeviceKinds). The edge node polls
-/// <see cref="Current"/> every sample interval and publishes a change as DDATA.
-/// Thread-safe: <see cref="Current"/> may be read from any thread while the adapter updates it.
+/// <see cref="Current"/> and <see cref="Metrics"/> every sample interval and publishes changes as DDATA.
+/// Thread-safe: both may be read from any thread while the adapter updates them.
 /// </summary>
 public interface IDevicePort
 {
@@ -11,4 +13,15 @@ public interface IDevicePort
     string Kind { get; }
 
     DeviceReading Current { get; }
+
+    /// <summary>
+    /// Values of the kind's extra metrics (see DeviceMetricCatalog), by metric name. A metric the
+    /// catalog declares but this dictionary lacks is reported as null.
+    /// </summary>
+    IReadOnlyDictionary<string, SparkplugValue> Metrics => EmptyMetrics.Value;
+
+    private static class EmptyMetrics
+    {
+        public static readonly IReadOnlyDictionary<string, SparkplugValue> Value = new Dictionary<string, SparkplugValue>();
+    }
 }

@@ -32,6 +32,16 @@ public sealed class EdgeOptions
 
     public EdgeNodeControlOptions NodeControl { get; set; } = new();
 
+    public EdgeMediaOptions Media { get; set; } = new();
+
+    public string MediaDirectory => string.IsNullOrWhiteSpace(Media.Store.Directory) ? Path.Combine(DataDirectory, "media") : Media.Store.Directory;
+
+    public string MediaKeyPath => string.IsNullOrWhiteSpace(Media.Store.KeyPath) ? Path.Combine(DataDirectory, "keys", "media.key") : Media.Store.KeyPath;
+
+    public string SrtHost => string.IsNullOrWhiteSpace(Media.Srt.Host) ? Mqtt.Host : Media.Srt.Host;
+
+    public string HubUrl => string.IsNullOrWhiteSpace(Media.Upload.HubUrl) ? $"http://{Mqtt.Host}:8080" : Media.Upload.HubUrl;
+
     /// <summary>The province code the kiosk publishes under (Sparkplug group id).</summary>
     public string Province => Contracts.Fleet.KioskId.ProvinceOf(KioskId);
 

@@ -41,6 +41,7 @@ public sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>
             failures.Add($"Edge:Logging:RetainedFileCount is {options.Logging.RetainedFileCount}: keep at least 1 file.");
         }
 
+        EdgeMediaOptionsValidator.Validate(options.Media, failures);
         ValidateDataDirectory(options.DataDirectory, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

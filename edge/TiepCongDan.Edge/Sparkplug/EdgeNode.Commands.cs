@@ -87,7 +87,15 @@ public sealed partial class EdgeNode
                         _journal.Record(NowMs(), "command", "restart service");
                         await _control.RestartServiceAsync(cancellationToken);
                         break;
-                    case NodeMetrics.Rebirth or NodeMetrics.Reboot or NodeMetrics.RestartService:
+                    case MediaMetrics.StartSession when requested && _media is not null:
+                        var started = await _media.StartSessionAsync(null, cancellationToken);
+                        _journal.Record(NowMs(), "command", "start session " + started);
+                        break;
+                    case MediaMetrics.StopSession when requested && _media is not null:
+                        await _media.StopSessionAsync(cancellationToken);
+                        _journal.Record(NowMs(), "command", "stop session");
+                        break;
+                    case NodeMetrics.Rebirth or NodeMetrics.Reboot or NodeMetrics.RestartService or MediaMetrics.StartSession or MediaMetrics.StopSession:
                         break; // written false: nothing to do
                     default:
                         EdgeNodeLog.UnknownCommand(_logger, name);

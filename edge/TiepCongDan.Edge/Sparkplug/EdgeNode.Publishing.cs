@@ -4,7 +4,6 @@ using MQTTnet.Protocol;
 using TiepCongDan.Contracts.Fleet;
 using TiepCongDan.Contracts.Sparkplug;
 using TiepCongDan.Contracts.Sparkplug.Protobuf;
-using TiepCongDan.Edge.Devices;
 
 namespace TiepCongDan.Edge.Sparkplug;
 
@@ -12,7 +11,7 @@ namespace TiepCongDan.Edge.Sparkplug;
 public sealed partial class EdgeNode
 {
     private readonly Dictionary<string, SparkplugValue> _reported = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DeviceReading> _deviceReported = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, SparkplugValue>> _deviceReported = new(StringComparer.Ordinal);
     private readonly HashSet<string> _bornDevices = new(StringComparer.Ordinal);
     private Dictionary<string, SparkplugValue>? _latest;
     private DateTimeOffset _lastFullReport = DateTimeOffset.MinValue;
@@ -49,12 +48,12 @@ public sealed partial class EdgeNode
                 }
             }
 
-            var readings = _devices.Attached.ToDictionary(p => p.Kind, p => p.Current, StringComparer.Ordinal);
+            var readings = _devices.Attached.ToDictionary(p => p.Kind, DeviceMetricCatalog.Values, StringComparer.Ordinal);
             if (_online)
             {
                 try
                 {
-                    await PublishDeviceChangesAsync(readings, ms, cancellationToken);
+                    await PublishDeviceChangesAsync(readings, ms, full, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -66,7 +65,7 @@ public sealed partial class EdgeNode
             }
             else
             {
-                StoreDeviceChanges(readings, ms);
+                StoreDeviceChanges(readings, ms, full);
             }
 
             if (changed.Count > 0)
@@ -102,24 +101,21 @@ public sealed partial class EdgeNode
             _lowDisk = low;
         }
 
-        _latest = NodeMetricCatalog.Values(_settings, sample, _online ? _rttMs : null, _outbox.Pending, _outbox.Dropped);
+        _latest = NodeMetricCatalog.Values(_settings, sample, _online ? _rttMs : null, _outbox.Pending, _outbox.Dropped, _media?.Status);
         return _latest;
     }
 
-    private async Task PublishDeviceChangesAsync(Dictionary<string, DeviceReading> readings, ulong ms, CancellationToken cancellationToken)
+    private async Task PublishDeviceChangesAsync(Dictionary<string, Dictionary<string, SparkplugValue>> readings, ulong ms, bool full, CancellationToken cancellationToken)
     {
-        foreach (var (kind, reading) in readings)
+        foreach (var (kind, values) in readings)
         {
             if (!_bornDevices.Contains(kind))
             {
-                await PublishDeviceBirthAsync(kind, reading, ms, cancellationToken);
+                await PublishDeviceBirthAsync(kind, values, ms, cancellationToken);
             }
-            else if (_deviceReported.TryGetValue(kind, out var reported) && reported != reading)
+            else if (DeviceChanges(kind, values, full) is { Count: > 0 } changed)
             {
-                _deviceReported[kind] = reading;
-                EdgeNodeLog.DeviceChanged(_logger, kind, reading.Status.ToWire(), reading.Reason);
-                _journal.Record((long)ms, "device", $"{kind} {reading.Status.ToWire()} {reading.Reason}");
-                await PublishOrStoreAsync(SparkplugMessageType.DDATA, kind, DevicePayload(kind, reading, ms, names: false), (long)ms, cancellationToken);
+                await PublishOrStoreAsync(SparkplugMessageType.DDATA, kind, DevicePayload(changed, values, ms, names: false), (long)ms, cancellationToken);
             }
         }
 
@@ -134,20 +130,49 @@ public sealed partial class EdgeNode
         }
     }
 
-    private void StoreDeviceChanges(Dictionary<string, DeviceReading> readings, ulong ms)
+    private void StoreDeviceChanges(Dictionary<string, Dictionary<string, SparkplugValue>> readings, ulong ms, bool full)
     {
         // Only changes of devices the hub already knows; appearing and vanishing devices are
         // settled by the births after reconnecting.
-        foreach (var (kind, reading) in readings)
+        foreach (var (kind, values) in readings)
         {
-            if (_deviceReported.TryGetValue(kind, out var reported) && reported != reading)
+            if (_deviceReported.ContainsKey(kind) && DeviceChanges(kind, values, full) is { Count: > 0 } changed)
             {
-                _deviceReported[kind] = reading;
-                EdgeNodeLog.DeviceChanged(_logger, kind, reading.Status.ToWire(), reading.Reason);
-                _journal.Record((long)ms, "device", $"{kind} {reading.Status.ToWire()} {reading.Reason}");
-                Store(SparkplugMessageType.DDATA, kind, DevicePayload(kind, reading, ms, names: false), (long)ms);
+                Store(SparkplugMessageType.DDATA, kind, DevicePayload(changed, values, ms, names: false), (long)ms);
             }
         }
+    }
+
+    /// <summary>The device's metrics that changed beyond their deadband (all on a full report); status changes are logged and journaled.</summary>
+    private List<MetricDefinition> DeviceChanges(string kind, Dictionary<string, SparkplugValue> values, bool full)
+    {
+        var changed = new List<MetricDefinition>();
+        if (!_deviceReported.TryGetValue(kind, out var reported))
+        {
+            return changed;
+        }
+
+        var statusChanged = !Equals(reported.GetValueOrDefault(DeviceMetrics.Status).Value, values[DeviceMetrics.Status].Value)
+            || !Equals(reported.GetValueOrDefault(DeviceMetrics.Reason).Value, values[DeviceMetrics.Reason].Value);
+        foreach (var def in DeviceMetricCatalog.For(kind))
+        {
+            var current = values[def.Name];
+            if (full || !reported.TryGetValue(def.Name, out var before) || def.HasChanged(before, current, values))
+            {
+                changed.Add(def);
+                reported[def.Name] = current;
+            }
+        }
+
+        if (statusChanged)
+        {
+            var status = values[DeviceMetrics.Status].Value as string ?? string.Empty;
+            var reason = values[DeviceMetrics.Reason].Value as string ?? string.Empty;
+            EdgeNodeLog.DeviceChanged(_logger, kind, status, reason);
+            _journal.Record(NowMs(), "device", $"{kind} {status} {reason}");
+        }
+
+        return changed;
     }
 
     private async Task PublishOrStoreAsync(SparkplugMessageType type, string? deviceId, Payload payload, long createdMs, CancellationToken cancellationToken)
@@ -221,7 +246,7 @@ public sealed partial class EdgeNode
                 _bornDevices.Clear();
                 foreach (var port in _devices.Attached)
                 {
-                    await PublishDeviceBirthAsync(port.Kind, port.Current, ms, cancellationToken);
+                    await PublishDeviceBirthAsync(port.Kind, DeviceMetricCatalog.Values(port), ms, cancellationToken);
                 }
             }
             catch
@@ -239,21 +264,24 @@ public sealed partial class EdgeNode
         }
     }
 
-    private async Task PublishDeviceBirthAsync(string kind, DeviceReading reading, ulong ms, CancellationToken cancellationToken)
+    private async Task PublishDeviceBirthAsync(string kind, Dictionary<string, SparkplugValue> values, ulong ms, CancellationToken cancellationToken)
     {
-        var payload = DevicePayload(kind, reading, ms, names: true);
+        var payload = DevicePayload(DeviceMetricCatalog.For(kind), values, ms, names: true);
         payload.Timestamp = ms;
         payload.Seq = NextSeq();
         await PublishAsync(SparkplugTopic.Device(_group, SparkplugMessageType.DBIRTH, _settings.KioskId, kind), payload, MqttQualityOfServiceLevel.AtMostOnce, cancellationToken);
         _bornDevices.Add(kind);
-        _deviceReported[kind] = reading;
+        _deviceReported[kind] = new Dictionary<string, SparkplugValue>(values, StringComparer.Ordinal);
     }
 
-    private static Payload DevicePayload(string kind, DeviceReading reading, ulong ms, bool names)
+    private static Payload DevicePayload(IEnumerable<MetricDefinition> metrics, Dictionary<string, SparkplugValue> values, ulong ms, bool names)
     {
         var payload = new Payload();
-        payload.Metrics.Add(MetricFactory.Create(names ? DeviceMetrics.Status : string.Empty, NodeMetricCatalog.DeviceAlias(kind, DeviceMetrics.Status), SparkplugValue.Of(reading.Status.ToWire()), ms));
-        payload.Metrics.Add(MetricFactory.Create(names ? DeviceMetrics.Reason : string.Empty, NodeMetricCatalog.DeviceAlias(kind, DeviceMetrics.Reason), SparkplugValue.Of(reading.Reason), ms));
+        foreach (var def in metrics)
+        {
+            payload.Metrics.Add(MetricFactory.Create(names ? def.Name : string.Empty, def.Alias, values[def.Name], ms));
+        }
+
         return payload;
     }
 

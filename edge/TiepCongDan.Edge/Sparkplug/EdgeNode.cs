@@ -28,6 +28,7 @@ public sealed partial class EdgeNode : IAsyncDisposable
     private readonly EdgeNodeSettings _settings;
     private readonly IHealthSampler _sampler;
     private readonly IDevicePortSet _devices;
+    private readonly Media.IMediaNode? _media;
     private readonly IOutboxStore _outbox;
     private readonly IBdSeqStore _bdSeqStore;
     private readonly IEventJournal _journal;
@@ -59,7 +60,8 @@ public sealed partial class EdgeNode : IAsyncDisposable
         TimeProvider time,
         ILogger logger,
         IEventJournal? journal = null,
-        IMqttClient? client = null)
+        IMqttClient? client = null,
+        Media.IMediaNode? media = null)
     {
         if (!Contracts.Fleet.KioskId.IsValid(settings.KioskId))
         {
@@ -75,6 +77,7 @@ public sealed partial class EdgeNode : IAsyncDisposable
         _time = time;
         _logger = logger;
         _journal = journal ?? NullEventJournal.Instance;
+        _media = media;
         _group = Contracts.Fleet.KioskId.ProvinceOf(settings.KioskId);
         _random = new Random(settings.KioskId.GetHashCode(StringComparison.Ordinal) ^ Environment.ProcessId);
         _primaryHostOnline = string.IsNullOrWhiteSpace(settings.PrimaryHostId);

@@ -15,6 +15,8 @@ public static class NodeMetricCatalog
     public const ulong RebootAlias = 2;
     public const ulong RestartServiceAlias = 3;
     public const ulong PingAlias = 4;
+    public const ulong StartSessionAlias = 5;
+    public const ulong StopSessionAlias = 6;
 
     /// <summary>Node Control metrics: writable Booleans, always false in births.</summary>
     public static IReadOnlyList<(string Name, ulong Alias)> NodeControls { get; } =
@@ -23,6 +25,8 @@ public static class NodeMetricCatalog
         (NodeMetrics.Reboot, RebootAlias),
         (NodeMetrics.RestartService, RestartServiceAlias),
         (NodeMetrics.Ping, PingAlias),
+        (MediaMetrics.StartSession, StartSessionAlias),
+        (MediaMetrics.StopSession, StopSessionAlias),
     ];
 
     /// <summary>The data metrics, in NBIRTH order.</summary>
@@ -45,6 +49,16 @@ public static class NodeMetricCatalog
         new(NodeMetrics.ClockSynced, 40, SparkplugDataType.Boolean),
         new(NodeMetrics.OutboxDropped, 50, SparkplugDataType.UInt64),
         new(NodeMetrics.OutboxPending, 51, SparkplugDataType.UInt64),
+        new(MediaMetrics.SessionId, 60, SparkplugDataType.String),
+        new(MediaMetrics.UplinkState, 61, SparkplugDataType.String),
+        new(MediaMetrics.UplinkReason, 62, SparkplugDataType.String),
+        new(MediaMetrics.UplinkRttMs, 63, SparkplugDataType.Double, Deadband: 20),
+        new(MediaMetrics.UplinkLossPercent, 64, SparkplugDataType.Double, Deadband: 1),
+        new(MediaMetrics.UplinkRetransmitPercent, 65, SparkplugDataType.Double, Deadband: 1),
+        new(MediaMetrics.UplinkKbps, 66, SparkplugDataType.Double, Deadband: 100),
+        new(MediaMetrics.PendingSegments, 67, SparkplugDataType.UInt64),
+        new(MediaMetrics.PendingBytes, 68, SparkplugDataType.UInt64, FullReportOnly: true),
+        new(MediaMetrics.StorageLevel, 69, SparkplugDataType.String),
     ];
 
     private static readonly Dictionary<ulong, string> NamesByAlias =
@@ -52,26 +66,16 @@ public static class NodeMetricCatalog
 
     public static string? NameOf(ulong alias) => NamesByAlias.GetValueOrDefault(alias);
 
-    /// <summary>Device metric aliases: unique across the whole node, as Sparkplug requires.</summary>
-    public static ulong DeviceAlias(string kind, string metric)
-    {
-        var index = -1;
-        for (var i = 0; i < DeviceKinds.All.Count; i++)
-        {
-            if (DeviceKinds.All[i] == kind)
-            {
-                index = i;
-            }
-        }
-
-        var slot = index >= 0 ? index : 90 + (int)((uint)StableHash(kind) % 9);
-        return 1000 + ((ulong)slot * 10) + (metric == DeviceMetrics.Status ? 1UL : 2UL);
-    }
+    /// <summary>Device metric aliases: unique across the whole node, as Sparkplug requires (see DeviceMetricCatalog).</summary>
+    public static ulong DeviceAlias(string kind, string metric) => DeviceMetricCatalog.Alias(kind, metric);
 
     /// <summary>Current values of every data metric.</summary>
     public static Dictionary<string, SparkplugValue> Values(
-        EdgeNodeSettings settings, HealthSample sample, double? hubRttMs, long outboxPending, long outboxDropped) => new(StringComparer.Ordinal)
+        EdgeNodeSettings settings, HealthSample sample, double? hubRttMs, long outboxPending, long outboxDropped, Media.MediaNodeStatus? media = null)
     {
+        media ??= Media.MediaNodeStatus.Idle;
+        return new(StringComparer.Ordinal)
+        {
         [NodeMetrics.ServiceVersion] = SparkplugValue.Of(settings.ServiceVersion),
         [NodeMetrics.Province] = SparkplugValue.Of(settings.Province),
         [NodeMetrics.Commune] = SparkplugValue.Of(settings.Commune),
@@ -89,16 +93,19 @@ public static class NodeMetricCatalog
         [NodeMetrics.ClockSynced] = SparkplugValue.Of(sample.ClockSynced),
         [NodeMetrics.OutboxDropped] = SparkplugValue.OfUInt64((ulong)outboxDropped),
         [NodeMetrics.OutboxPending] = SparkplugValue.OfUInt64((ulong)outboxPending),
-    };
-
-    private static int StableHash(string text)
-    {
-        var hash = 17;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash * 31) + c);
-        }
-
-        return hash;
+        [MediaMetrics.SessionId] = SparkplugValue.Of(media.SessionId),
+        [MediaMetrics.UplinkState] = SparkplugValue.Of(media.UplinkState),
+        [MediaMetrics.UplinkReason] = SparkplugValue.Of(media.UplinkReason),
+        [MediaMetrics.UplinkRttMs] = OfNullable(media.UplinkRttMs),
+        [MediaMetrics.UplinkLossPercent] = OfNullable(media.UplinkLossPercent),
+        [MediaMetrics.UplinkRetransmitPercent] = OfNullable(media.UplinkRetransmitPercent),
+        [MediaMetrics.UplinkKbps] = OfNullable(media.UplinkKbps),
+        [MediaMetrics.PendingSegments] = SparkplugValue.OfUInt64((ulong)Math.Max(0, media.PendingSegments)),
+        [MediaMetrics.PendingBytes] = SparkplugValue.OfUInt64((ulong)Math.Max(0, media.PendingBytes)),
+        [MediaMetrics.StorageLevel] = SparkplugValue.Of(media.StorageLevel),
+        };
     }
+
+    private static SparkplugValue OfNullable(double? value) =>
+        value is { } v ? SparkplugValue.Of(Math.Round(v, 2)) : SparkplugValue.Null(SparkplugDataType.Double);
 }

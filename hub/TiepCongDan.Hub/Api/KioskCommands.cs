@@ -11,5 +11,7 @@ public static class KioskCommands
         ["restart-service"] = NodeMetrics.RestartService,
         ["reboot"] = NodeMetrics.Reboot,
         ["ping"] = NodeMetrics.Ping,
+        ["start-session"] = MediaMetrics.StartSession,
+        ["stop-session"] = MediaMetrics.StopSession,
     };
 }

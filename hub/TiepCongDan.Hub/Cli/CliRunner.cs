@@ -4,7 +4,7 @@ using TiepCongDan.Hub.Options;
 namespace TiepCongDan.Hub.Cli;
 
 /// <summary>
-/// tcd-hub [serve] | kiosk password ID [--data-dir D] | mosquitto-config --out DIR [...].
+/// tcd-hub [serve] | kiosk password|srt-passphrase ID [--data-dir D] | mosquitto-config --out DIR [...].
 /// Exit codes: 0 ok, 2 usage, 78 configuration error (EX_CONFIG, so systemd shows it as such).
 /// </summary>
 public static class CliRunner
@@ -25,6 +25,8 @@ public static class CliRunner
                     return await ServeAsync(rest, stderr);
                 case "kiosk" when rest.Length >= 2 && rest[0] == "password":
                     return KioskPasswordCommand.Run(rest[1..], stdout, stderr);
+                case "kiosk" when rest.Length >= 2 && rest[0] == "srt-passphrase":
+                    return KioskPasswordCommand.Run(rest[1..], stdout, stderr, srt: true);
                 case "mosquitto-config":
                     return MosquittoConfigCommand.Run(rest, stdout, stderr);
                 case "help" or "--help" or "-h":
@@ -69,6 +71,8 @@ public static class CliRunner
           tcd-hub [serve] [--Hub:Key=value ...]        run the hub (see hub/README.md for every key)
           tcd-hub kiosk password <kioskId> [--data-dir D]
                                                       print the kiosk's MQTT password (derived from the fleet secret)
+          tcd-hub kiosk srt-passphrase <kioskId> [--data-dir D]
+                                                      print the kiosk's SRT passphrase (derived the same way)
           tcd-hub mosquitto-config --out DIR [--data-dir D] [--kiosks ID,ID] [--port N] [--bind ADDR]
                                    [--hub-user U] [--hub-password P]
                                                       write mosquitto.conf, acl and passwd for External mode

@@ -12,6 +12,7 @@ public sealed class EdgeOptionsValidator_Tests : IDisposable
         KioskId = "14-04171",
         DataDirectory = Path.Combine(_dir, "data"),
         Mqtt = new EdgeMqttOptions { Password = "p" },
+        Media = new EdgeMediaOptions { Srt = new EdgeSrtOptions { Passphrase = "kiosk-srt-passphrase" } },
     };
 
     private static IReadOnlyList<string> Failures(EdgeOptions options) =>
@@ -139,6 +140,51 @@ public sealed class EdgeOptionsValidator_Tests : IDisposable
         Assert.Equal(2, failures.Count);
         Assert.Contains(failures, f => f.Contains("cannot be loaded as a PEM certificate with its private key", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("is not a PEM certificate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_media_kiosk_without_an_SRT_passphrase_is_told_where_provisioning_puts_it()
+    {
+        var options = Valid();
+        options.Media.Srt.Passphrase = null;
+        Assert.Equal(
+            ["Edge:Media:Srt:PassphraseFile is missing: provisioning writes this kiosk's SRT passphrase there (or set Edge:Media:Enabled to false for a kiosk without media)."],
+            Failures(options));
+        options.Media.Enabled = false;
+        Assert.Empty(Failures(options));
+    }
+
+    [Fact]
+    public void A_camera_named_by_its_unstable_video_number_is_refused_with_the_stable_alternative()
+    {
+        var options = Valid();
+        options.Media.Source = EdgeMediaOptions.V4l2Source;
+        options.Media.CameraDevice = "/dev/video0";
+        options.Media.MicrophoneCard = "Device";
+        var failure = Assert.Single(Failures(options));
+        Assert.Contains("/dev/videoN changes between boots; use /dev/v4l/by-id/", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Media_typos_each_get_a_sentence_naming_the_key()
+    {
+        var options = Valid();
+        options.Media.Source = "Webcam";
+        options.Media.Encoder = "x264";
+        options.Media.Fps = 0;
+        options.Media.SegmentSeconds = 10;
+        options.Media.Srt.Passphrase = "short";
+        options.Media.Srt.KeyLengthBytes = 20;
+        options.Media.Srt.LatencyMs = 50;
+        options.Media.Store.LowDiskBytes = 1;
+        var failures = Failures(options);
+        foreach (var key in new[] { "Edge:Media:Source 'Webcam'", "Edge:Media:Encoder 'x264'", "Edge:Media:Fps is 0", "Edge:Media:SegmentSeconds is 10",
+            "Edge:Media:Srt:Passphrase has 5 characters", "Edge:Media:Srt:KeyLengthBytes is 20", "Edge:Media:Srt:LatencyMs is 50", "Edge:Media:Store:LowDiskBytes" })
+        {
+            Assert.Contains(failures, f => f.StartsWith(key, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(8, failures.Count);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -12,7 +12,7 @@ public sealed class EdgeProcess_Tests : IDisposable
     [Fact]
     public async Task A_configuration_error_exits_78_with_one_line_on_stderr()
     {
-        using var edge = new EdgeProcess("--Edge:KioskId=14-4171", $"--Edge:DataDirectory={_dir}", "--Edge:Mqtt:Password=x");
+        using var edge = new EdgeProcess("--Edge:KioskId=14-4171", $"--Edge:DataDirectory={_dir}", "--Edge:Mqtt:Password=x", "--Edge:Media:Enabled=false");
 
         Assert.Equal(78, await edge.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         await Task.Delay(100);
@@ -27,7 +27,7 @@ public sealed class EdgeProcess_Tests : IDisposable
         string[] args =
         [
             "--Edge:KioskId=14-04171", $"--Edge:DataDirectory={_dir}", "--Edge:Mqtt:Host=127.0.0.1",
-            $"--Edge:Mqtt:Port={port}", "--Edge:Mqtt:Password=x", "--Edge:Health:SampleIntervalSeconds=1",
+            $"--Edge:Mqtt:Port={port}", "--Edge:Mqtt:Password=x", "--Edge:Media:Enabled=false", "--Edge:Health:SampleIntervalSeconds=1",
             "--Edge:Health:ReportIntervalSeconds=1", "--Edge:Mqtt:ReconnectMinDelayMs=200", "--Edge:Mqtt:ReconnectMaxDelayMs=500",
         ];
         var db = Path.Combine(_dir, "edge.db");

@@ -65,6 +65,7 @@ public sealed class EdgeProcess : IAsyncDisposable
         $"--Edge:Mqtt:KeepAliveSeconds={KeepAliveSeconds}",
         $"--Edge:Health:SampleIntervalSeconds={SampleIntervalSeconds}",
         .. ReportIntervalSeconds is { } report ? [$"--Edge:Health:ReportIntervalSeconds={report}"] : Array.Empty<string>(),
+        "--Edge:Media:Enabled=false", // media tests turn it on in ExtraArguments (the last value wins)
         .. ExtraArguments,
     ];
 
