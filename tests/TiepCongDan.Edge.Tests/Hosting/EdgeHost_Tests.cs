@@ -44,6 +44,7 @@ public sealed class EdgeHost_Tests : IDisposable
             ["Edge:Mqtt:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Edge:Mqtt:PasswordFile"] = passwordFile,
             ["Edge:Health:SampleIntervalSeconds"] = "1",
+            ["Edge:Media:Enabled"] = "false",
         });
         host.ValidateEdgeOptions();
         await host.StartAsync();

@@ -41,6 +41,7 @@ public sealed class MqttTls_Tests : IDisposable
             ["Edge:Mqtt:ClientCertificatePath"] = clientPem,
             ["Edge:Mqtt:ClientKeyPath"] = clientKey,
             ["Edge:Health:SampleIntervalSeconds"] = "1",
+            ["Edge:Media:Enabled"] = "false",
         });
         builder.AddTcdEdge();
         using var host = builder.Build();
