@@ -9,6 +9,7 @@ using MQTTnet.AspNetCore;
 using TiepCongDan.Hub.Api;
 using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Broker;
+using TiepCongDan.Hub.Media;
 using TiepCongDan.Hub.Metrics;
 using TiepCongDan.Hub.Options;
 using TiepCongDan.Hub.Registry;
@@ -69,6 +70,7 @@ public static class HubApp
         services.AddSingleton(sp => new RebirthLimiter(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SparkplugIngest>();
         services.AddSingleton<EmbeddedBrokerRules>();
+        services.AddMediaArchive(options.DataDirectoryFullPath);
         // Order matters: the stored registry is loaded before the primary host hears any birth.
         services.AddSingleton<RegistryFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistryFlusher>());
@@ -121,6 +123,7 @@ public static class HubApp
         app.MapEventsEndpoint();
         app.MapOperationsEndpoints();
         app.MapPageEndpoints();
+        app.MapMediaEndpoints();
         return app;
     }
 
