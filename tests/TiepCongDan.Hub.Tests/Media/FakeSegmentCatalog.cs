@@ -59,6 +59,16 @@ public sealed class FakeSegmentCatalog : ISegmentCatalog
         return record;
     }
 
+    /// <summary>Makes the recorded SHA-256 of a segment wrong, as a damaged journal row would.</summary>
+    public void CorruptHash(string sessionId, int sequence)
+    {
+        lock (_gate)
+        {
+            var (record, data) = _segments[(sessionId, sequence)];
+            _segments[(sessionId, sequence)] = (record with { Sha256 = new string('0', 64) }, data);
+        }
+    }
+
     public IReadOnlyList<SessionRecord> PendingSessions()
     {
         lock (_gate)

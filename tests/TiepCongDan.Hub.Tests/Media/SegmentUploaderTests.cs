@@ -124,6 +124,52 @@ public sealed class SegmentUploaderTests : IAsyncLifetime
         Assert.Equal(SegmentUploaderState.Stopped, uploader.State);
     }
 
+    [Fact]
+    public async Task A_partial_left_on_the_hub_is_continued_from_its_offset()
+    {
+        var catalog = new FakeSegmentCatalog();
+        var session = catalog.AddSession(MediaSessionId.New(Kiosk, DateTimeOffset.UtcNow), Kiosk, 1_763_866_260_000);
+        var data = MediaKiosk.RandomSegment(300_000);
+        var segment = catalog.AddSegment(session.SessionId, 0, data);
+        using (var earlier = new MediaKiosk(_hub, Kiosk))
+        {
+            using var put = await earlier.PutAsync(session.SessionId, new SessionDeclaration(Kiosk, session.StartedAtMs, null, null));
+            using var half = await earlier.PatchAsync(session.SessionId, 0, data, 0, 123_456);
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, half.StatusCode);
+        }
+
+        var handler = new LinkCutHandler();
+        await using var uploader = Uploader(catalog, handler);
+        uploader.Start();
+
+        await Eventually.True(() => catalog.Confirmed.Count == 1, "the segment confirmed", 30_000);
+        Assert.Equal(segment.Bytes - 123_456, handler.BytesSent);
+        Assert.Equal(segment.Bytes - 123_456, uploader.BytesUploaded);
+        Assert.Equal(segment.Sha256, MediaKiosk.Sha(await File.ReadAllBytesAsync(ArchivePath(session.SessionId, 0))));
+    }
+
+    [Fact]
+    public async Task A_segment_whose_hash_never_matches_is_retried_once_then_kept_and_reported()
+    {
+        var catalog = new FakeSegmentCatalog();
+        var session = catalog.AddSession(MediaSessionId.New(Kiosk, DateTimeOffset.UtcNow), Kiosk, 1_763_866_260_000);
+        var good = catalog.AddSegment(session.SessionId, 0, MediaKiosk.RandomSegment(20_000));
+        var bad = catalog.AddSegment(session.SessionId, 1, MediaKiosk.RandomSegment(20_000));
+        catalog.CorruptHash(session.SessionId, 1);
+        var handler = new LinkCutHandler();
+        await using var uploader = Uploader(catalog, handler);
+        uploader.Start();
+
+        await Eventually.True(() => catalog.Confirmed.Count == 1 && uploader.LastError is not null, "the good segment confirmed and the bad one reported", 30_000);
+        await Task.Delay(1500);
+
+        Assert.Equal((session.SessionId, good.Sequence), Assert.Single(catalog.Confirmed));
+        Assert.Equal(bad.Sequence, Assert.Single(catalog.PendingSegments(session.SessionId)).Sequence);
+        Assert.Equal(2, handler.Patches.Single(p => p.Key.EndsWith("/1", StringComparison.Ordinal)).Value);
+        Assert.Contains("mã băm", uploader.LastError, StringComparison.Ordinal);
+        Assert.False(File.Exists(ArchivePath(session.SessionId, 1)));
+    }
+
     private SegmentUploader Uploader(FakeSegmentCatalog catalog, HttpMessageHandler handler, TimeSpan? idlePoll = null)
     {
         var settings = Settings();
