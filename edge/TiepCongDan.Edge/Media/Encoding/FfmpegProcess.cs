@@ -73,8 +73,12 @@ public sealed class FfmpegProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts ffmpeg; throws when the program cannot be started (naming the Debian package).</summary>
-    public static FfmpegProcess Start(FfmpegStartInfo info, Action<ReadOnlySpan<byte>> onOutput, TimeProvider timeProvider)
+    /// <summary>
+    /// Starts ffmpeg; throws when the program cannot be started (naming the Debian package).
+    /// <paramref name="beforeOutput"/> gets the pid before the first output byte is handed over, so a
+    /// segmenter can cut exactly where the new stream begins.
+    /// </summary>
+    public static FfmpegProcess Start(FfmpegStartInfo info, Action<ReadOnlySpan<byte>> onOutput, TimeProvider timeProvider, Action<int>? beforeOutput = null)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(onOutput);
@@ -102,6 +106,17 @@ public sealed class FfmpegProcess : IAsyncDisposable
         }
 
         var ffmpeg = new FfmpegProcess(process, info, onOutput, timeProvider);
+        try
+        {
+            beforeOutput?.Invoke(ffmpeg.Pid);
+        }
+        catch
+        {
+            process.Kill();
+            process.Dispose();
+            throw;
+        }
+
         ffmpeg._stdoutReader.Start();
         ffmpeg._stderrReader.Start();
         _ = ffmpeg.WatchExitAsync();

@@ -50,7 +50,10 @@ public sealed class FfmpegSupervisor : IAsyncDisposable
         _arguments = _options.Arguments ?? ((c, e, o, d) => FfmpegArguments.Build(c, e, o, analysis: true, d));
     }
 
-    /// <summary>Raised on the supervisor's loop each time a new ffmpeg starts (first start, crash restart, ladder change).</summary>
+    /// <summary>
+    /// Raised on the supervisor's loop each time a new ffmpeg starts (first start, crash restart,
+    /// ladder change), before any of its output reaches the callback. A handler that throws stops that start.
+    /// </summary>
     public event EventHandler<FfmpegStartedEventArgs>? ProcessStarted;
 
     /// <summary>Absent while the camera is missing; Faulty while the picture is frozen.</summary>
@@ -286,9 +289,13 @@ public sealed class FfmpegSupervisor : IAsyncDisposable
         FfmpegProcess process;
         try
         {
-            process = FfmpegProcess.Start(info, _onOutput, _time);
+            process = FfmpegProcess.Start(info, _onOutput, _time, pid =>
+            {
+                FfmpegLog.Started(_logger, pid, encode.Width, encode.Height, encode.Fps, encode.VideoKbps, encode.Encoder, offsets.OutputTsOffsetSeconds, offsets.FrameOffset);
+                ProcessStarted?.Invoke(this, new FfmpegStartedEventArgs(pid, encode, offsets));
+            });
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             lock (_gate)
             {
@@ -304,8 +311,6 @@ public sealed class FfmpegSupervisor : IAsyncDisposable
             _current = process;
         }
 
-        FfmpegLog.Started(_logger, process.Pid, encode.Width, encode.Height, encode.Fps, encode.VideoKbps, encode.Encoder, offsets.OutputTsOffsetSeconds, offsets.FrameOffset);
-        ProcessStarted?.Invoke(this, new FfmpegStartedEventArgs(process.Pid, encode, offsets));
         restartDone?.TrySetResult();
         try
         {
