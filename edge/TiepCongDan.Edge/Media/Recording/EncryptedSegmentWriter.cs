@@ -75,6 +75,16 @@ internal sealed class EncryptedSegmentWriter : IDisposable
         }
     }
 
+    /// <summary>Writes the buffered bytes as a chunk when they have waited 500 ms (an encoder that stalls must not keep them in memory).</summary>
+    public void FlushIfDue()
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        if (_buffered > 0 && _time.GetElapsedTime(_firstBufferedAt) >= ChunkInterval)
+        {
+            WriteChunk(final: false);
+        }
+    }
+
     /// <summary>Writes the final chunk and fsyncs: afterwards the file is a complete segment.</summary>
     public void Close()
     {

@@ -20,6 +20,7 @@ public sealed class RecordingSession : ISegmentSink
     private readonly TimeProvider _time;
     private readonly long _startedTimestamp;
     private readonly Lock _gate = new();
+    private readonly ITimer _flushTimer;
     private EncryptedSegmentWriter? _writer;
     private int _writerSequence;
     private long _bytesSinceSpaceCheck;
@@ -34,6 +35,7 @@ public sealed class RecordingSession : ISegmentSink
         _time = time;
         _startedTimestamp = time.GetTimestamp();
         _segmenter = new TsSegmenter(sessionId, this, target, max);
+        _flushTimer = time.CreateTimer(_ => FlushDue(), null, EncryptedSegmentWriter.ChunkInterval, EncryptedSegmentWriter.ChunkInterval);
     }
 
     /// <summary>A segment is closed, journaled and fsynced (the uploader wakes on it).</summary>
@@ -111,6 +113,7 @@ public sealed class RecordingSession : ISegmentSink
         {
             ThrowIfCompleted();
             _completed = true;
+            _flushTimer.Dispose();
             _segmenter.Complete();
             try
             {
@@ -191,6 +194,26 @@ public sealed class RecordingSession : ISegmentSink
         }
 
         SegmentClosed?.Invoke(record);
+    }
+
+    private void FlushDue()
+    {
+        lock (_gate)
+        {
+            if (_writer is null)
+            {
+                return;
+            }
+
+            try
+            {
+                _writer.FlushIfDue();
+            }
+            catch (Exception e)
+            {
+                Fail(e);
+            }
+        }
     }
 
     private void Fail(Exception exception)

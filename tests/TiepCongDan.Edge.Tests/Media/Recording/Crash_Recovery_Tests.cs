@@ -68,6 +68,26 @@ public sealed class Crash_Recovery_Tests
     }
 
     [Fact]
+    public void Data_from_a_stalled_encoder_reaches_the_file_within_500_ms()
+    {
+        using var dir = new MediaTestDirectory();
+        using var recorder = dir.Open();
+        var sessionId = dir.NewSessionId();
+        var session = recorder.BeginSession(sessionId, "14-04171", 1_000);
+        session.Write(MediaTestTools.StandardStream.AsSpan(0, 20 * 1024)); // under one 64 KiB chunk
+        var path = Path.Combine(dir.Settings.Directory, sessionId, "000000.tse");
+        var before = new FileInfo(path).Length;
+
+        dir.Time.Advance(TimeSpan.FromMilliseconds(600)); // the encoder sends nothing meanwhile
+
+        Assert.True(new FileInfo(path).Length > before + (16 * 1024), "the buffered packets must be written as a chunk");
+        var scan = EncryptedSegmentReader.Scan(path, recorder.Key, strict: false);
+        Assert.False(scan.Final);
+        Assert.Equal(0, scan.Plaintext.Length % 188);
+        Assert.True(scan.Plaintext.Length > 16 * 1024);
+    }
+
+    [Fact]
     public void A_journaled_segment_whose_file_is_gone_is_marked_lost()
     {
         using var dir = new MediaTestDirectory();

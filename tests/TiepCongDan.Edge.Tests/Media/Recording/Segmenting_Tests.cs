@@ -96,8 +96,10 @@ public sealed class Segmenting_Tests
         Assert.False(Directory.Exists(Path.Combine(dir.Settings.Directory, sessionId)));
     }
 
-    [Fact]
-    public void An_encoder_restart_with_ForceCut_keeps_counters_continuous_and_loses_no_packet()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // an encoder that restarted without telling: the timestamp jump triggers the cut
+    public void An_encoder_restart_keeps_counters_continuous_and_loses_no_packet(bool forceCut)
     {
         var first = MediaTestTools.Encode(5);
         var second = MediaTestTools.Encode(5);
@@ -110,7 +112,11 @@ public sealed class Segmenting_Tests
 
         // The first encoder dies mid-packet: its torn last packet must not disturb the second stream.
         MediaTestTools.WriteInChunks(m => session.Write(m.Span), first.AsSpan(0, first.Length - 100).ToArray(), seed: 2);
-        session.ForceCut();
+        if (forceCut)
+        {
+            session.ForceCut();
+        }
+
         MediaTestTools.WriteInChunks(m => session.Write(m.Span), second, seed: 3);
         session.Complete(12_000);
 
@@ -163,6 +169,8 @@ public sealed class Segmenting_Tests
         var secondKeyframe = WithoutCounter(Packets(second).First(IsKeyframe));
         var index = FindPacket(output, secondKeyframe);
         Assert.True(SegmentMarker.IsMarkerPacket(output.AsSpan(index - 3 * 188)), "the restart must open a new segment");
+        Assert.InRange(session.AvDriftMs, -100, 100);
+        Assert.All(recorder.PendingSegments(sessionId).SkipLast(1), s => Assert.InRange(s.DurationMs, 1, 6000));
     }
 
     private static List<byte[]> Packets(ReadOnlySpan<byte> ts)
