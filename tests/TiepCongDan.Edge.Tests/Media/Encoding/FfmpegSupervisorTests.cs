@@ -117,6 +117,20 @@ public sealed class FfmpegSupervisorTests : IDisposable
         Assert.InRange(double.Parse(firstPts.Trim().TrimEnd(','), System.Globalization.CultureInfo.InvariantCulture), started[1].Offsets.OutputTsOffsetSeconds - 0.1, started[1].Offsets.OutputTsOffsetSeconds + 0.5);
     }
 
+    [Fact]
+    public async Task Frozen_camera_and_silent_microphone_read_as_faulty_with_vietnamese_reasons()
+    {
+        var capture = new CaptureSettings { Width = 640, Height = 360, SimulatedCameraFrozen = true, SimulatedMicrophoneSilent = true };
+        await using var supervisor = new FfmpegSupervisor(capture, Low, TimeProvider.System, _logger, _ => { });
+        supervisor.Start();
+
+        await WaitUntil(() => supervisor.CameraReading.Status == DeviceStatus.Faulty && supervisor.MicrophoneReading.Status == DeviceStatus.Faulty, "frozen and silent detected");
+
+        Assert.StartsWith("Hình camera đứng yên từ", supervisor.CameraReading.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Micro không thu được âm thanh từ", supervisor.MicrophoneReading.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, supervisor.Restarts);
+    }
+
     private static async Task WaitUntil(Func<bool> condition, string what)
     {
         var deadline = Stopwatch.StartNew();
