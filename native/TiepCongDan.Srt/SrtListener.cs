@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
@@ -14,9 +15,14 @@ namespace TiepCongDan.Srt;
 /// </summary>
 public sealed class SrtListener : IDisposable
 {
+    // The hook finds its listener by id rather than through a GCHandle: a handshake already on
+    // libsrt's thread when Dispose runs then finds nothing and refuses, instead of touching a freed handle.
+    private static readonly ConcurrentDictionary<nint, SrtListener> Live = new();
+    private static long nextId;
+
     private readonly Func<SrtHandshake, SrtAcceptDecision> decide;
     private readonly ILogger logger;
-    private GCHandle self;
+    private readonly nint id = (nint)Interlocked.Increment(ref nextId);
     private int socket;
 
     private SrtListener(Func<SrtHandshake, SrtAcceptDecision> decide, ILogger logger)
@@ -61,8 +67,8 @@ public sealed class SrtListener : IDisposable
                 throw new SrtException($"Cannot bind SRT port {port}: {SrtApi.LastErrorMessage()}", SrtApi.LastErrorCode());
             }
 
-            listener.self = GCHandle.Alloc(listener);
-            if (SrtNative.ListenCallback(s, &OnHandshake, GCHandle.ToIntPtr(listener.self)) == SrtNative.Error)
+            Live[listener.id] = listener;
+            if (SrtNative.ListenCallback(s, &OnHandshake, listener.id) == SrtNative.Error)
             {
                 throw new SrtException("srt_listen_callback failed: " + SrtApi.LastErrorMessage(), SrtApi.LastErrorCode());
             }
@@ -124,11 +130,7 @@ public sealed class SrtListener : IDisposable
             _ = SrtNative.Close(s);
         }
 
-        // libsrt no longer calls the hook once the listener is closed.
-        if (self.IsAllocated)
-        {
-            self.Free();
-        }
+        _ = Live.TryRemove(id, out _);
     }
 
     private unsafe SrtConnection? TryAccept()
@@ -164,7 +166,12 @@ public sealed class SrtListener : IDisposable
         // Exceptions must not unwind into libsrt: every path returns 0 or -1.
         try
         {
-            var listener = (SrtListener)GCHandle.FromIntPtr(opaque).Target!;
+            if (!Live.TryGetValue(opaque, out var listener))
+            {
+                _ = SrtNative.SetRejectReason(acceptedSocket, 1503);
+                return -1;
+            }
+
             var handshake = new SrtHandshake(Marshal.PtrToStringUTF8(streamId) ?? string.Empty, SockAddrIn.Read(peerAddress));
             SrtAcceptDecision decision;
             try

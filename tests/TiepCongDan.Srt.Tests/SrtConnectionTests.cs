@@ -135,8 +135,8 @@ public sealed class SrtConnectionTests
         using var listener = SrtListener.Start(port, _ => SrtAcceptDecision.Accept(null));
         var caller = SrtConnection.Connect(new SrtCallerOptions { Host = "127.0.0.1", Port = port });
         using var accepted = listener.Accept(TimeSpan.FromSeconds(10));
-        caller.Dispose();
         accepted.SetReceiveTimeout(TimeSpan.FromSeconds(10));
+        caller.Dispose();
         Assert.Equal(0, accepted.Receive(new byte[1500]));
     }
 
