@@ -14,12 +14,12 @@ internal static class MediaTestTools
     public static byte[] StandardStream => Standard.Value;
 
     /// <summary>What the kiosk encoder writes to stdout, for <paramref name="seconds"/> of test pattern.</summary>
-    public static byte[] Encode(int seconds, string videoBitrate = "")
+    public static byte[] Encode(int seconds, string videoBitrate = "", string audioCodec = "aac")
     {
         var bitrate = videoBitrate.Length == 0 ? string.Empty : $"-b:v {videoBitrate} ";
         var result = Run(
             "ffmpeg",
-            $"-hide_banner -loglevel error -f lavfi -i testsrc2=size=320x240:rate=25 -f lavfi -i sine=frequency=440:sample_rate=48000 -t {seconds} -c:v libx264 -preset ultrafast -g 50 {bitrate}-c:a aac -f mpegts -",
+            $"-hide_banner -loglevel error -f lavfi -i testsrc2=size=320x240:rate=25 -f lavfi -i sine=frequency=440:sample_rate=48000 -t {seconds} -c:v libx264 -preset ultrafast -g 50 {bitrate}-c:a {audioCodec} -f mpegts -",
             binaryOutput: true);
         return result.Binary;
     }

@@ -51,6 +51,19 @@ public sealed class Ts_Parsing_Tests
     }
 
     [Fact]
+    public void An_opus_track_is_found_through_its_registration_descriptor()
+    {
+        var stream = MediaTestTools.Encode(1, audioCodec: "libopus");
+        TsProgramInfo? program = null;
+        for (var i = 0; i < stream.Length && program is null; i += 188)
+        {
+            program = TsPacket.Pid(stream.AsSpan(i)) == 0x1000 ? PsiParser.ReadPmt(stream.AsSpan(i, 188), 0x1000) : null;
+        }
+
+        Assert.Equal(new TsProgramInfo(0x1000, 0x100, 0x101, TsAudioCodec.Opus), program);
+    }
+
+    [Fact]
     public void The_reader_resyncs_after_garbage_and_a_torn_packet_whatever_the_chunk_sizes()
     {
         var stream = MediaTestTools.StandardStream.AsSpan(0, 188 * 200).ToArray();
