@@ -127,6 +127,26 @@ public sealed class SrtUplink : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for everything queued to be handed to SRT (end of a
+    /// session). False at once when not connected, or when time runs out; the upload fills the rest.
+    /// </summary>
+    public async Task<bool> DrainAsync(TimeSpan timeout)
+    {
+        var started = time.GetTimestamp();
+        while (queue.OutstandingBytes > 0)
+        {
+            if (State != SrtUplinkState.Connected || time.GetElapsedTime(started) >= timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), time).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Thread? running;
@@ -234,7 +254,7 @@ public sealed class SrtUplink : IAsyncDisposable
                 }
                 finally
                 {
-                    TsMessageQueue.Return(message);
+                    queue.Release(message);
                 }
             }
         }

@@ -16,6 +16,7 @@ internal sealed class TsMessageQueue
     private readonly Queue<TsMessage> messages = new();
     private readonly int maxBytes;
     private long queuedBytes;
+    private long outstandingBytes;
     private bool woken;
 
     public TsMessageQueue(int maxBytes) => this.maxBytes = maxBytes;
@@ -27,6 +28,18 @@ internal sealed class TsMessageQueue
             lock (gate)
             {
                 return queuedBytes;
+            }
+        }
+    }
+
+    /// <summary>Queued bytes plus the message the consumer is sending now (taken, not yet released).</summary>
+    public long OutstandingBytes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return outstandingBytes;
             }
         }
     }
@@ -50,11 +63,13 @@ internal sealed class TsMessageQueue
                 tsPackets = tsPackets[length..];
                 messages.Enqueue(new TsMessage(buffer, length));
                 queuedBytes += length;
+                outstandingBytes += length;
             }
 
             while (queuedBytes > maxBytes && messages.TryDequeue(out var oldest))
             {
                 queuedBytes -= oldest.Length;
+                outstandingBytes -= oldest.Length;
                 dropped += oldest.Length;
                 ArrayPool<byte>.Shared.Return(oldest.Buffer);
             }
@@ -86,7 +101,16 @@ internal sealed class TsMessageQueue
         }
     }
 
-    public static void Return(TsMessage message) => ArrayPool<byte>.Shared.Return(message.Buffer);
+    /// <summary>The consumer is done with a taken message (sent or failed): its buffer goes back to the pool.</summary>
+    public void Release(TsMessage message)
+    {
+        lock (gate)
+        {
+            outstandingBytes -= message.Length;
+        }
+
+        ArrayPool<byte>.Shared.Return(message.Buffer);
+    }
 
     /// <summary>Empties the queue; returns the bytes discarded.</summary>
     public long Clear()
@@ -99,6 +123,7 @@ internal sealed class TsMessageQueue
                 ArrayPool<byte>.Shared.Return(message.Buffer);
             }
 
+            outstandingBytes -= queuedBytes;
             queuedBytes = 0;
             return dropped;
         }

@@ -41,6 +41,8 @@ public sealed class SrtUplinkTests
             await Task.Delay(2);
         }
 
+        Assert.True(await uplink.DrainAsync(TimeSpan.FromSeconds(20)), "everything handed to SRT");
+        Assert.Equal(0, uplink.QueuedBytes);
         var received = await Task.Run(() => UplinkTestKit.ReceiveBytes(accepted, (int)sent.Length));
         Assert.Equal(sent.ToArray(), received);
         Assert.Equal(SrtStreamId.Publish("14-04171", "20261123T025100Z-14-04171-9f3a").ToString(), accepted.StreamId);
@@ -170,6 +172,8 @@ public sealed class SrtUplinkTests
         uplink.Start();
         await UplinkTestKit.WaitUntil(() => uplink.State == SrtUplinkState.Down, TimeSpan.FromSeconds(20), "down");
         Assert.Equal($"Không kết nối được trung tâm srt://127.0.0.1:{port}: hết thời gian chờ", uplink.LastReason);
+        uplink.Send(UplinkTestKit.TsPackets(0, 7));
+        Assert.False(await uplink.DrainAsync(TimeSpan.FromSeconds(30)).WaitAsync(TimeSpan.FromSeconds(5)), "no link: drain gives up at once");
 
         await uplink.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Equal(SrtUplinkState.Stopped, uplink.State);
