@@ -83,6 +83,9 @@ public sealed class RecordingSession : ISegmentSink
 
     public bool HasFailed => _failureReason is not null;
 
+    /// <summary>True once <see cref="Complete"/> has run.</summary>
+    public bool IsCompleted => Volatile.Read(ref _completed);
+
     /// <summary>Why the session stopped writing to disk, or null.</summary>
     public string? FailureReason => _failureReason;
 
@@ -96,7 +99,7 @@ public sealed class RecordingSession : ISegmentSink
         }
     }
 
-    /// <summary>The encoder restarts: the next stream's first keyframe starts a new segment.</summary>
+    /// <summary>The encoder restarts: the next stream's first keyframe starts a new segment. May be called before or after the new encoder's first bytes arrive.</summary>
     public void ForceCut()
     {
         lock (_gate)
@@ -112,7 +115,7 @@ public sealed class RecordingSession : ISegmentSink
         lock (_gate)
         {
             ThrowIfCompleted();
-            _completed = true;
+            Volatile.Write(ref _completed, true);
             _flushTimer.Dispose();
             _segmenter.Complete();
             try

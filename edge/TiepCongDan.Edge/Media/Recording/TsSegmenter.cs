@@ -99,13 +99,12 @@ internal sealed class TsSegmenter
     }
 
     /// <summary>
-    /// The encoder stopped and another one will write a new stream: finish the old stream's last
-    /// packet, then cut at the new stream's first keyframe (its timestamps start over).
+    /// The encoder restarts: cut at the new stream's first keyframe (its timestamps start over).
+    /// The reader is not flushed: the call may race with the new encoder's first bytes, and the
+    /// old stream's torn last packet is skipped by resync anyway.
     /// </summary>
     public void ForceCut()
     {
-        _reader.Flush(_onPacket);
-        FlushOutput();
         _cutPending = true;
         if (_previousDts is not null)
         {

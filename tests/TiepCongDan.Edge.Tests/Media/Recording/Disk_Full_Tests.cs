@@ -72,6 +72,50 @@ public sealed class Disk_Full_Tests
         }
     }
 
+    [Fact]
+    public void Below_the_reserve_recording_stops_and_storage_reports_full()
+    {
+        var stream = MediaTestTools.Encode(30, "1500k");
+        using var dir = new MediaTestDirectory();
+        var mount = dir.Settings.Directory;
+        Directory.CreateDirectory(mount);
+        Run("mount", $"-t tmpfs -o size=3m tmpfs {mount}");
+        MediaRecorder? recorder = null;
+        try
+        {
+            dir.Settings.LowDiskBytes = 1536 * 1024;
+            dir.Settings.ReserveBytes = 1024 * 1024;
+            recorder = dir.Open();
+            var sessionId = dir.NewSessionId();
+            var session = recorder.BeginSession(sessionId, "14-04171", 1_000);
+
+            MediaTestTools.WriteInChunks(m => session.Write(m.Span), stream, seed: 7);
+            session.Complete(31_000);
+
+            Assert.True(session.HasFailed);
+            Assert.Contains("below the reserve", session.FailureReason, StringComparison.Ordinal);
+            var storage = recorder.Storage();
+            Assert.Equal(StorageLevel.Full, storage.Level);
+            Assert.True(storage.FreeBytes > 256 * 1024, $"the reserve must be kept free, {storage.FreeBytes} bytes left");
+            var pending = recorder.PendingSegments(sessionId);
+            Assert.NotEmpty(pending);
+            Assert.Equal(pending.Sum(s => s.Bytes), storage.PendingBytes);
+            // The declared count covers every segment of the stream, also those only the live uplink carried.
+            Assert.Equal((int?)session.Segments, Assert.Single(recorder.PendingSessions()).SegmentCount);
+            Assert.True(session.Segments > pending.Count);
+            foreach (var segment in pending)
+            {
+                using var plain = recorder.OpenPlaintext(segment);
+                Assert.Equal(segment.Sha256, Convert.ToHexStringLower(SHA256.HashData(plain)));
+            }
+        }
+        finally
+        {
+            recorder?.Dispose();
+            Run("umount", mount);
+        }
+    }
+
     private static void Run(string program, string arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true, UseShellExecute = false })
