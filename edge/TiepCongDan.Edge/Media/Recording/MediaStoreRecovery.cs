@@ -49,6 +49,7 @@ internal sealed class MediaStoreRecovery
         }
 
         EndInterruptedSessions();
+        RemoveArchivedSessions();
         MoveOrphans();
     }
 
@@ -100,6 +101,19 @@ internal sealed class MediaStoreRecovery
             session.SegmentCount = last is null ? 0 : last.Sequence + 1;
             _journal.UpdateSession(session);
             MediaRecorderLog.SessionRecovered(_logger, session.SessionId, session.SegmentCount.Value, session.EndedAtMs.Value);
+        }
+    }
+
+    /// <summary>Declared sessions with nothing left to upload (their last segments were lost): nothing more will happen to them.</summary>
+    private void RemoveArchivedSessions()
+    {
+        foreach (var session in _journal.Sessions().Where(s => s.EndDeclared))
+        {
+            if (!_journal.Segments(session.SessionId).Any(s => s.State is SegmentState.Open or SegmentState.Closed))
+            {
+                _journal.DeleteSession(session.SessionId);
+                MediaRecorderLog.SessionArchived(_logger, session.SessionId);
+            }
         }
     }
 

@@ -105,5 +105,14 @@ public sealed class Crash_Recovery_Tests
 
         Assert.DoesNotContain(1, reopened.PendingSegments(sessionId).Select(s => s.Sequence));
         Assert.Contains(logger.Entries, e => e.EventId == 6202 && e.Message.Contains("gone", StringComparison.Ordinal));
+
+        // A lost segment never blocks the session from leaving the catalog.
+        foreach (var segment in reopened.PendingSegments(sessionId))
+        {
+            reopened.MarkConfirmed(sessionId, segment.Sequence);
+        }
+
+        reopened.MarkEndDeclared(sessionId);
+        Assert.Empty(reopened.PendingSessions());
     }
 }
