@@ -143,13 +143,13 @@ public sealed class AdaptationController
 
         var samples = window.Select(w => w.Sample).ToArray();
         var seconds = (window.Last().At - window.Peek().At).TotalSeconds;
-        var retransmit = samples.Average(s => s.RetransmitPercent);
+        var retransmit = WeightedAverage(samples, s => s.RetransmitPercent);
         if (retransmit > settings.RetransmitPercentThreshold)
         {
             return string.Create(CultureInfo.InvariantCulture, $"retransmits {retransmit:0.0}% over {samples.Length} samples ({seconds:0.#} s) above {settings.RetransmitPercentThreshold}%");
         }
 
-        var loss = samples.Average(s => s.LossPercent);
+        var loss = WeightedAverage(samples, s => s.LossPercent);
         if (loss > settings.LossPercentThreshold)
         {
             return string.Create(CultureInfo.InvariantCulture, $"loss {loss:0.0}% over {samples.Length} samples above {settings.LossPercentThreshold}%");
@@ -176,6 +176,19 @@ public sealed class AdaptationController
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Percentages weighted by the packets each sample covers: a second in which almost nothing was
+    /// sent (encoder restarting) must not count as much as a full one. Unweighted when no sample
+    /// carries a packet count.
+    /// </summary>
+    private static double WeightedAverage(SrtLinkSample[] samples, Func<SrtLinkSample, double> percent)
+    {
+        var packets = samples.Sum(s => s.PacketsSent);
+        return packets > 0
+            ? samples.Sum(s => percent(s) * s.PacketsSent) / packets
+            : samples.Average(percent);
     }
 
     private bool IsHealthy(SrtLinkSample sample) =>

@@ -32,6 +32,9 @@ public sealed record SrtLinkSample
     /// <summary>The latency the connection negotiated.</summary>
     public int LatencyMs { get; init; }
 
+    /// <summary>Data packets sent during the interval (retransmissions included): the weight of this sample's percentages.</summary>
+    public long PacketsSent { get; init; }
+
     /// <summary>Bytes waiting in the uplink's own queue (before SRT).</summary>
     public long QueuedBytes { get; init; }
 }

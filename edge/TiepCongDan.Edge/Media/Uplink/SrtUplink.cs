@@ -279,8 +279,10 @@ public sealed class SrtUplink : IAsyncDisposable
             Time = time.GetUtcNow(),
             Connected = true,
             RttMs = stats.RttMs,
-            LossPercent = stats.PacketsSent == 0 ? 0 : 100.0 * stats.PacketsSendLoss / sent,
-            RetransmitPercent = stats.PacketsSent == 0 ? 0 : 100.0 * stats.PacketsRetransmitted / sent,
+            // NAK reports can name a packet more than once: cap at 100 %.
+            LossPercent = stats.PacketsSent == 0 ? 0 : Math.Min(100, 100.0 * stats.PacketsSendLoss / sent),
+            RetransmitPercent = stats.PacketsSent == 0 ? 0 : Math.Min(100, 100.0 * stats.PacketsRetransmitted / sent),
+            PacketsSent = stats.PacketsSent,
             SendBufferMs = stats.SendBufferMs,
             SendRateKbps = stats.SendRateMbps * 1000,
             BandwidthKbps = stats.BandwidthMbps * 1000,

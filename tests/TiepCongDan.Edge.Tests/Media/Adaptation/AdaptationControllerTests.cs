@@ -174,6 +174,16 @@ public sealed class AdaptationControllerTests
     }
 
     [Fact]
+    public void A_nearly_empty_second_with_high_percentages_does_not_outweigh_full_ones()
+    {
+        var controller = Controller(start: 0);
+        Assert.Null(Tick(controller, Healthy() with { RetransmitPercent = 2, PacketsSent = 250 }));
+        Assert.Null(Tick(controller, Healthy() with { RetransmitPercent = 100, PacketsSent = 2 })); // encoder restarting
+        Assert.Null(Tick(controller, Healthy() with { RetransmitPercent = 2, PacketsSent = 250 }));
+        Assert.Equal(0, controller.CurrentIndex);
+    }
+
+    [Fact]
     public void A_start_rung_beyond_the_ladder_is_refused() =>
         Assert.Throws<ArgumentException>(() => new AdaptationController(BitrateLadder.Default, new AdaptationSettings { StartIndex = 5 }, time));
 
