@@ -68,6 +68,9 @@ public sealed class RecordingSession : ISegmentSink
     /// <summary>PTS (90 kHz) of the latest video frame, -1 before the first.</summary>
     public long LastVideoPts => _segmenter.LastVideoPts;
 
+    /// <summary>PTS (90 kHz) of the latest audio PES, -1 before the first.</summary>
+    public long LastAudioPts => _segmenter.LastAudioPts;
+
     /// <summary>Packets dropped before the first PAT, PMT and keyframe.</summary>
     public long DroppedPackets => _segmenter.DroppedPackets;
 

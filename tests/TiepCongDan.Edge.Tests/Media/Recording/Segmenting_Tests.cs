@@ -28,6 +28,9 @@ public sealed class Segmenting_Tests
         Assert.InRange(segments.Count, 2, 6);
         Assert.Equal(300, session.VideoFrames);
         Assert.InRange(session.AvDriftMs, -100, 100);
+        Assert.InRange(session.LastVideoPts - session.LastAudioPts, -90_000, 90_000);
+        Assert.True(session.LastVideoPts > 12 * 90_000, "ffmpeg's timestamps start at 1.4 s");
+        Assert.Equal(MediaTestTools.StandardStream.Length, session.Bytes);
         var previous = new byte[32];
         using var joined = new MemoryStream();
         for (var i = 0; i < segments.Count; i++)
