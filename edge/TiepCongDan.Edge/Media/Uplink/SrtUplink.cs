@@ -35,6 +35,7 @@ public sealed class SrtUplink : IAsyncDisposable
     private long sentBytes;
     private long droppedBytes;
     private SrtLinkSample? latest;
+    private SrtConnection? current;
     private double lastRttMs;
 
     public SrtUplink(SrtUplinkSettings settings, TimeProvider time, ILogger logger)
@@ -162,6 +163,9 @@ public sealed class SrtUplink : IAsyncDisposable
         }
 
         queue.Wake();
+
+        // Closing here also frees a send that SRT is holding back; DrainAsync is the polite way to finish.
+        Volatile.Read(ref current)?.Dispose();
         if (running is not null)
         {
             // A connect in progress finishes within ConnectTimeout; nothing else blocks for long.
@@ -192,11 +196,13 @@ public sealed class SrtUplink : IAsyncDisposable
                 {
                     connection = SrtConnection.Connect(CallerOptions(latencyMs));
                 }
-                catch (SrtConnectException e)
+                catch (Exception e)
                 {
-                    var refused = SrtUplinkReasons.IsRefusal(e);
+                    // Anything else (libsrt missing, an option refused) is reported like a failed connect, never thrown on this thread.
+                    var failure = e as SrtConnectException ?? new SrtConnectException(e.Message, SrtRejectReason.System, null);
+                    var refused = SrtUplinkReasons.IsRefusal(failure);
                     var delay = refused ? settings.ReconnectMaxDelay : ReconnectBackoff.Delay(attempt++, settings.ReconnectMinDelay, settings.ReconnectMaxDelay, jitter);
-                    ReportConnectFailure(e, refused, delay);
+                    ReportConnectFailure(failure, refused, delay);
                     Pause(delay);
                     continue;
                 }
@@ -206,11 +212,12 @@ public sealed class SrtUplink : IAsyncDisposable
                 SetState(SrtUplinkState.Connected, SrtUplinkReasons.Connected(target));
                 lastLoggedProblem = null;
                 SrtUplinkLog.Connected(logger, settings.Host, settings.Port, latencyMs, count);
+                Volatile.Write(ref current, connection);
                 try
                 {
                     Pump(connection);
                 }
-                catch (SrtException e)
+                catch (Exception e) when (!stopping.IsCancellationRequested)
                 {
                     SetState(SrtUplinkState.Down, SrtUplinkReasons.ForLostConnection(target));
                     SrtUplinkLog.ConnectionLost(logger, e.Message);
@@ -218,8 +225,13 @@ public sealed class SrtUplink : IAsyncDisposable
                     Publish(Disconnected());
                     Pause(ReconnectBackoff.Delay(attempt++, settings.ReconnectMinDelay, settings.ReconnectMaxDelay, jitter));
                 }
+                catch (Exception) when (stopping.IsCancellationRequested)
+                {
+                    // DisposeAsync closed the connection under a send: nothing to report.
+                }
                 finally
                 {
+                    Volatile.Write(ref current, null);
                     connection.Dispose();
                 }
             }

@@ -20,7 +20,7 @@ internal static class SrtUplinkReasons
             null => "Trung tâm từ chối luồng",
         },
         SrtRejectReason.Timeout => $"Không kết nối được trung tâm {target}: hết thời gian chờ",
-        SrtRejectReason.System => $"Không kết nối được trung tâm {target}: lỗi mạng hoặc tên máy chủ",
+        SrtRejectReason.System => $"Không kết nối được trung tâm {target}: lỗi mạng, tên máy chủ hoặc thư viện SRT",
         _ => $"Không kết nối được trung tâm {target}: lỗi kết nối SRT ({e.Reason})",
     };
 
