@@ -29,6 +29,11 @@ public static class FfmpegFailureExplainer
             return "ffmpeg trên máy không có bộ mã hoá H.264 được cấu hình (cài gói ffmpeg của Debian).";
         }
 
+        if (Has("Could not find a valid device"))
+        {
+            return "Không tìm thấy bộ mã hoá phần cứng H.264 (/dev/video11): đặt Encoder = Libx264 hoặc kiểm tra firmware Pi.";
+        }
+
         if (Has("Could not find codec parameters") || Has("Input/output error"))
         {
             return $"Camera {cameraPath} không gửi hình (lỗi vào/ra): rút ra cắm lại camera.";
