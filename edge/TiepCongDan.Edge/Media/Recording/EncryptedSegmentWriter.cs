@@ -11,6 +11,7 @@ namespace TiepCongDan.Edge.Media.Recording;
 internal sealed class EncryptedSegmentWriter : IDisposable
 {
     public const int ChunkBytes = 64 * 1024;
+    private const int MaxPiece = (ChunkBytes * 4) - (ChunkBytes * 4 % 188);
     public static readonly TimeSpan ChunkInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly FileStream _file;
@@ -56,6 +57,18 @@ internal sealed class EncryptedSegmentWriter : IDisposable
     public void Write(ReadOnlySpan<byte> data)
     {
         ObjectDisposedException.ThrowIf(_closed, this);
+        // A huge write is split on packet boundaries, so no chunk outgrows what the reader accepts
+        // and recovered plaintext stays whole packets.
+        while (data.Length > MaxPiece)
+        {
+            Buffer(data[..MaxPiece]);
+            data = data[MaxPiece..];
+        }
+
+        Buffer(data);
+    }
+    private void Buffer(ReadOnlySpan<byte> data)
+    {
         if (_buffered == 0)
         {
             _firstBufferedAt = _time.GetTimestamp();

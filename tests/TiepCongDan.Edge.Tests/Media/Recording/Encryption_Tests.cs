@@ -82,6 +82,26 @@ public sealed class Encryption_Tests
         Assert.Contains("exactly 32", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void One_huge_write_becomes_several_chunks_of_whole_packets()
+    {
+        using var dir = new MediaTestDirectory();
+        Directory.CreateDirectory(dir.Root);
+        var key = MediaKey.LoadOrCreate(dir.Settings.KeyPath);
+        var path = Path.Combine(dir.Root, "000000.tse");
+        var data = MediaTestTools.StandardStream.AsSpan(0, 188 * 6000).ToArray(); // 1.1 MB in one call
+        using (var writer = EncryptedSegmentWriter.Create(path, key, "20261123T030000Z-14-04171-abcd", 0, dir.Time))
+        {
+            writer.Write(data);
+            var scan = EncryptedSegmentReader.Scan(path, key, strict: false);
+            Assert.True(scan.Chunks >= 4, $"{scan.Chunks} chunks");
+            Assert.Equal(0, scan.Plaintext.Length % 188);
+            writer.Close();
+        }
+
+        Assert.Equal(data, EncryptedSegmentReader.ReadAll(path, key, "20261123T030000Z-14-04171-abcd", 0));
+    }
+
     /// <summary>Eight sync bytes at 188-byte spacing: by chance about once in 2^56 positions.</summary>
     private static bool HasTsRun(byte[] data)
     {
