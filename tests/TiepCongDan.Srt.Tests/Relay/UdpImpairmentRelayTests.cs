@@ -53,6 +53,20 @@ public sealed class UdpImpairmentRelayTests
     }
 
     [Fact]
+    public async Task Duplicated_reordered_and_jittered_packets_still_arrive_once_and_in_order()
+    {
+        using var path = Path.Open(latencyMs: 600);
+        path.Relay.DuplicatePercent = 20;
+        path.Relay.ReorderPercent = 20;
+        path.Relay.Jitter = TimeSpan.FromMilliseconds(15);
+        var receive = Task.Run(() => SrtPipe.ReceiveNumbered(path.Accepted, 600, TimeSpan.FromSeconds(10)));
+        path.SendPaced(messages: 660, kbps: 2000);
+
+        Assert.Equal(Enumerable.Range(0, 600), await receive.WaitAsync(TimeSpan.FromSeconds(40)));
+        Assert.True(path.Relay.Forwarded > 660 * 1.1, $"forwarded {path.Relay.Forwarded}: duplicates were sent");
+    }
+
+    [Fact]
     public async Task Cut_drops_everything_until_lifted()
     {
         using var path = Path.Open(latencyMs: 300);
