@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 // tcd-edge: the kiosk's systemd service. Configuration, later sources winning:
 // appsettings.json (next to the binary), /etc/tcd-edge/edge.json, TCD_EDGE_* environment
 // variables (TCD_EDGE_Edge__KioskId), command line (--Edge:KioskId=14-04171).
+// `tcd-edge media record [--seconds N]` runs the same service, records and streams one session
+// of N seconds at once (a technician's check of camera, microphone and uplink), then exits.
 const int ExConfig = 78;
+var record = MediaRecordCommand.TryParse(ref args);
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
@@ -34,6 +37,11 @@ catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to conv
     // A number or true/false setting holding text, e.g. --Edge:Mqtt:Port=abc.
     await Console.Error.WriteLineAsync("tcd-edge: configuration error: " + ex.Message);
     return ExConfig;
+}
+
+if (record is not null)
+{
+    return await record.RunAsync(host);
 }
 
 await host.RunAsync();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TiepCongDan.Edge.Health;
 using TiepCongDan.Edge.Hosting;
+using TiepCongDan.Edge.Media.Session;
 using TiepCongDan.Edge.Options;
 using TiepCongDan.Edge.Sparkplug;
 using TiepCongDan.Edge.Store;
@@ -17,7 +18,8 @@ public static class EdgeHostingExtensions
 {
     /// <summary>
     /// systemd integration (READY/STOPPING plus our watchdog), Serilog, validated <see cref="EdgeOptions"/>,
-    /// the SQLite store, the health sampler, simulated devices and the Sparkplug edge node.
+    /// the SQLite store, the health sampler, simulated devices, the media service (capture, encode,
+    /// local recording, SRT uplink, upload) and the Sparkplug edge node.
     /// </summary>
     public static IHostApplicationBuilder AddTcdEdge(this IHostApplicationBuilder builder)
     {
@@ -48,6 +50,13 @@ public static class EdgeHostingExtensions
             Environment.ProcessorCount));
         services.TryAddSingleton<INodeControl, SystemNodeControl>();
         services.TryAddSingleton<INodeLiveness, NodeLiveness>();
+        // Media starts before the node (its status feeds the births) and stops after it.
+        services.AddSingleton(sp => new MediaService(
+            sp.GetRequiredService<IOptions<EdgeOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            () => sp.GetRequiredService<EdgeNode>().HubRtt));
+        services.AddHostedService(sp => sp.GetRequiredService<MediaService>());
         services.AddSingleton(EdgeNodeFactory.Create);
         services.AddHostedService<EdgeNodeService>();
         services.AddHostedService<SystemdWatchdogService>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TiepCongDan.Edge.Devices;
 using TiepCongDan.Edge.Devices.Simulated;
 using TiepCongDan.Edge.Health;
+using TiepCongDan.Edge.Media.Session;
 using TiepCongDan.Edge.Options;
 using TiepCongDan.Edge.Sparkplug;
 using TiepCongDan.Edge.Store;
@@ -18,6 +19,13 @@ internal static class EdgeNodeFactory
         var options = sp.GetRequiredService<IOptions<EdgeOptions>>().Value;
         var settings = ToSettings(options);
         IDevicePortSet devices = new SimulatedDevicePortSet(options.SimulatedDevicesFile, sp.CreateLogger("TiepCongDan.Edge.Devices"));
+        MediaService? media = null;
+        if (options.Media.Enabled)
+        {
+            media = sp.GetRequiredService<MediaService>();
+            devices = new MediaDevicePortSet(devices, media);
+        }
+
         return new EdgeNode(
             settings,
             sp.GetRequiredService<IHealthSampler>(),
@@ -27,7 +35,8 @@ internal static class EdgeNodeFactory
             sp.GetRequiredService<INodeControl>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.CreateLogger(typeof(EdgeNode).FullName!),
-            sp.GetRequiredService<IEventJournal>());
+            sp.GetRequiredService<IEventJournal>(),
+            media: media);
     }
 
     public static EdgeNodeSettings ToSettings(EdgeOptions options) => new()

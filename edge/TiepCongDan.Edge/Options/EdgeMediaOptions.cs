@@ -52,6 +52,9 @@ public sealed class EdgeMediaOptions
     /// <summary>Follow SRT's link statistics along the ladder.</summary>
     public bool Adaptation { get; set; } = true;
 
+    /// <summary>Seconds of a healthy link with room to spare before stepping one rung up (hysteresis against flapping).</summary>
+    public int AdaptationUpHoldSeconds { get; set; } = 20;
+
     /// <summary>Local segment length, 2 to 6 s (cut at the next keyframe after it).</summary>
     public int SegmentSeconds { get; set; } = 4;
 

@@ -98,21 +98,27 @@ internal static class EdgeMediaOptionsValidator
             failures.Add($"Edge:Media:AudioKbps is {media.AudioKbps}: use 16 to 256.");
         }
 
+        if (media.AdaptationUpHoldSeconds is < 2 or > 600)
+        {
+            failures.Add($"Edge:Media:AdaptationUpHoldSeconds is {media.AdaptationUpHoldSeconds}: use 2 to 600.");
+        }
+
         if (media.FreezeSeconds < 2 || media.SilenceSeconds < 2)
         {
             failures.Add($"Edge:Media:FreezeSeconds ({media.FreezeSeconds}) and SilenceSeconds ({media.SilenceSeconds}) must be at least 2.");
         }
 
-        // The ladder itself is checked where it is parsed (MediaSettings), once the adaptation
-        // types exist; here only what needs no parsing.
-        if (string.IsNullOrWhiteSpace(media.Ladder))
+        try
         {
-            failures.Add("Edge:Media:Ladder is empty: e.g. 2500k@1280x720,1000k@960x540,300k@640x360.");
+            var ladder = Media.Adaptation.BitrateLadder.Parse(media.Ladder);
+            if (media.StartRung < 0 || media.StartRung >= ladder.Count)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"Edge:Media:StartRung is {media.StartRung}: the ladder has rungs 0 to {ladder.Count - 1}."));
+            }
         }
-
-        if (media.StartRung < 0)
+        catch (FormatException ex)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Edge:Media:StartRung is {media.StartRung}: use 0 (the best rung) or more."));
+            failures.Add($"Edge:Media:Ladder '{media.Ladder}' is not a ladder: {ex.Message}");
         }
     }
 

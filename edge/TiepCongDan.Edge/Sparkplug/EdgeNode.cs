@@ -88,6 +88,9 @@ public sealed partial class EdgeNode : IAsyncDisposable
 
     public string KioskId => _settings.KioskId;
 
+    /// <summary>The last measured round trip to the hub while online (the media uplink derives its SRT latency from it).</summary>
+    public TimeSpan? HubRtt => _online && _rttMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
+
     public string GroupId => _group;
 
     /// <summary>True between this session's NBIRTH and the loss of the connection.</summary>
