@@ -37,7 +37,8 @@ public sealed class EdgeProcess : IAsyncDisposable
 
     public int? ReportIntervalSeconds { get; }
 
-    public IReadOnlyList<string> ExtraArguments { get; }
+    /// <summary>Settable, so a test can restart the same kiosk (same data folder) with other settings.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; set; }
 
     public string DataDirectory => _directory.Path;
 
@@ -102,6 +103,22 @@ public sealed class EdgeProcess : IAsyncDisposable
             () => Describe() + "\n" + hub.Describe(),
             TimeSpan.FromMilliseconds(100),
             cancellationToken);
+
+    /// <summary>
+    /// tcd-edge with a command (e.g. `media record --seconds 5`) in <paramref name="dataDirectory"/>,
+    /// connected to the hub's broker; the caller waits for it to exit.
+    /// </summary>
+    public static ChildProcess RunOnce(string kioskId, HubProcess hub, string dataDirectory, IReadOnlyList<string> commandAndArguments) =>
+        ChildProcess.StartDotnet($"tcd-edge {kioskId} (one-shot)", BuiltPrograms.Edge,
+        [
+            .. commandAndArguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)),
+            $"--Edge:KioskId={kioskId}",
+            $"--Edge:DataDirectory={dataDirectory}",
+            "--Edge:Mqtt:Host=127.0.0.1",
+            $"--Edge:Mqtt:Port={hub.MqttPort}",
+            $"--Edge:Mqtt:Password={hub.Secret.PasswordFor(kioskId)}",
+            .. commandAndArguments.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)),
+        ]);
 
     /// <summary>SIGKILL: a crash or power cut; the broker must publish the NDEATH Will.</summary>
     public async Task KillAsync()

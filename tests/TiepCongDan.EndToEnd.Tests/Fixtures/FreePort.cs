@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace TiepCongDan.EndToEnd.Tests.Fixtures;
 
-/// <summary>Asks the kernel for an unused loopback TCP port, so parallel test classes never collide.</summary>
+/// <summary>Asks the kernel for an unused loopback TCP or UDP (SRT) port, so parallel test classes never collide.</summary>
 public static class FreePort
 {
     public static int Next()
@@ -13,5 +13,11 @@ public static class FreePort
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
+    }
+
+    public static int NextUdp()
+    {
+        using var socket = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
     }
 }
