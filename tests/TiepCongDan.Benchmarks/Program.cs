@@ -1,6 +1,6 @@
 using TiepCongDan.Benchmarks;
 
-// tcd-bench: measures the fleet channel; prints a table and a JSON line, writes artifacts/bench/<name>.json.
+// tcd-bench: measures the fleet channel and the kiosk's media pipeline; prints a table and a JSON line, writes artifacts/bench/<name>.json.
 const string Usage = """
     usage: tcd-bench <benchmark> [options]
       fleet     --kiosks 5000 [--broker embedded|mosquitto|both] [--duration 120] [--interval 10]
@@ -11,6 +11,12 @@ const string Usage = """
                 repeated: min/p50/p90/max seconds
       edge-idle [--seconds 60] [--warmup 15]
                 one tcd-edge connected to a hub, idle: CPU % of one core and RSS
+      media-cpu [--seconds 40] [--warmup 10] [--width 1280 --height 720 --fps 30 --kbps 2500]
+                tcd-edge media record (tcd-edge + its ffmpeg, SRT, encrypted recording) side by side with a bare
+                ffmpeg running the kiosk's own command straight to SRT: CPU %, frames, CPU-s per 1000 frames, ratio
+      media-latency [--runs 5] [--seconds 15] [--latency 120]
+                start-session -> first decoded frame at a live SRT receiver, and glass-to-glass latency from the
+                burned-in frame stamps, against the same for a bare ffmpeg (the difference is what we add)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -35,6 +41,8 @@ try
         "fleet" => await FleetBenchmark.RunAsync(options, cts.Token),
         "kill" => [await KillBenchmark.RunAsync(options, cts.Token)],
         "edge-idle" => [await EdgeIdleBenchmark.RunAsync(options, cts.Token)],
+        "media-cpu" => [await MediaCpuBenchmark.RunAsync(options, cts.Token)],
+        "media-latency" => [await MediaLatencyBenchmark.RunAsync(options, cts.Token)],
         _ => throw new ArgumentException($"unknown benchmark '{args[0]}'"),
     };
     foreach (var report in reports)
