@@ -126,13 +126,19 @@ cmd_run() {
     local pw; pw="$(dotnet "$hub" kiosk password "$k" --data-dir "$STATE_DIR/hub")"
     mkdir -p "$STATE_DIR/kiosks/$k"
     printf '%s' "$pw" > "$STATE_DIR/kiosks/$k/mqtt-password"; chmod 600 "$STATE_DIR/kiosks/$k/mqtt-password"
+    # The SRT passphrase comes from the same fleet secret, as provisioning would write it.
+    dotnet "$hub" kiosk srt-passphrase "$k" --data-dir "$STATE_DIR/hub" > "$STATE_DIR/kiosks/$k/srt-passphrase"
+    chmod 600 "$STATE_DIR/kiosks/$k/srt-passphrase"
     log "starting kiosk $k (state in $STATE_DIR/kiosks/$k)"
     dotnet "$edge" --Edge:KioskId="$k" --Edge:DataDirectory="$STATE_DIR/kiosks/$k" \
-      --Edge:Mqtt:PasswordFile="$STATE_DIR/kiosks/$k/mqtt-password" &
+      --Edge:Mqtt:PasswordFile="$STATE_DIR/kiosks/$k/mqtt-password" \
+      --Edge:Media:Srt:PassphraseFile="$STATE_DIR/kiosks/$k/srt-passphrase" &
     CHILD_PIDS+=($!)
   done
   log "fleet page: http://127.0.0.1:8080/  (user admin; password from TCD_ADMIN_PASSWORD or printed by the hub above)"
   log "make a device faulty: echo '{\"camera\":{\"status\":\"faulty\",\"reason\":\"Không nhận được khung hình\"}}' > $STATE_DIR/kiosks/14-04171/simulated-devices.json"
+  log "record a session on kiosk 14-04171 (simulated camera and microphone, encrypted local copy uploaded to the hub's archive in $STATE_DIR/hub/archive):"
+  log "  curl -u admin:PASSWORD -H 'Content-Type: application/json' -d '{\"command\":\"start-session\"}' http://127.0.0.1:8080/api/devices/14-04171/commands   (then stop-session)"
   log "Ctrl-C stops everything; a kiosk killed meanwhile stays dead (watch it go offline on the page)"
   wait || true
 }

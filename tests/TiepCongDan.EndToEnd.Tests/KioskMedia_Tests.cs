@@ -106,10 +106,14 @@ public sealed class KioskMedia_Tests(ITestOutputHelper output) : IDisposable
         await receiver.StopAsync();
 
         Assert.True(receiver.BytesReceived > beforeOutage + 100_000, $"{receiver.BytesReceived - beforeOutage} bytes after the outage");
-        var received = await MediaProbe.FrameNumbersAsync(receiver.OutputPath, 640);
-        var gap = Enumerable.Range(1, received.Count - 1).Max(i => received[i] - received[i - 1]);
-        output.WriteLine($"receiver: {received.Count} frames, largest jump {gap} frames");
-        Assert.True(gap >= 20 * 25 * 0.8, $"the receiver's capture should show the outage (largest jump {gap})");
+        // The receiver's own capture has the outage as a jump in capture time (it was not there to
+        // receive); the jump is shorter than 20 s because the uplink replays its queue (1 MiB of the
+        // most recent stream) on reconnecting.
+        var stamps = (await MediaProbe.StampsAsync(receiver.OutputPath, 640)).Where(s => s is not null).Select(s => s!.Value).ToList();
+        var received = stamps.Select(s => (long)s.FrameNumber).ToList();
+        var gapMs = Enumerable.Range(1, stamps.Count - 1).Max(i => stamps[i].CaptureUnixMs - stamps[i - 1].CaptureUnixMs);
+        output.WriteLine($"receiver: {received.Count} frames, largest capture-time jump {gapMs} ms");
+        Assert.True(gapMs >= 8_000, $"the receiver's capture should show the 20 s outage (largest jump {gapMs} ms)");
 
         await MediaKiosk.WaitUploadedAsync(hub, edge, TimeSpan.FromSeconds(90), ct);
         var archived = await MediaProbe.FrameNumbersAsync(MediaKiosk.ConcatenateArchive(hub, kiosk, session, _dir.Combine("archive.ts")), 640);
@@ -142,6 +146,8 @@ public sealed class KioskMedia_Tests(ITestOutputHelper output) : IDisposable
         await edge.KillAsync();
         // ffmpeg loses its reader and must not outlive the kiosk service.
         await Poll.UntilAsync(_ => Task.FromResult(encoders.Count(ProcessTree.IsAlive)), n => n == 0, TimeSpan.FromSeconds(10), "ffmpeg to exit after its parent died");
+        await receiver.StopAsync();
+        var live = await MediaProbe.FrameNumbersAsync(receiver.OutputPath, 640);
         var media = Path.Combine(edge.DataDirectory, "media", session);
         var leftOnDisk = Directory.GetFiles(media, "*.tse").Length;
         Assert.True(leftOnDisk >= 2, $"{leftOnDisk} segment files on disk after the kill");
@@ -151,7 +157,12 @@ public sealed class KioskMedia_Tests(ITestOutputHelper output) : IDisposable
         edge.StartProcess();
         await MediaKiosk.WaitUploadedAsync(hub, edge, TimeSpan.FromSeconds(60), ct);
         var segments = MediaKiosk.ArchivedSegments(hub, kiosk, session);
-        Assert.Equal(leftOnDisk, segments.Count);
+        // The segment open at the kill is recovered; only if it had not one complete chunk (under
+        // half a second of media) is it set aside in orphans/ and the session ends before it.
+        var orphans = Directory.Exists(Path.Combine(edge.DataDirectory, "media", "orphans"))
+            ? Directory.GetFiles(Path.Combine(edge.DataDirectory, "media", "orphans"), "*", SearchOption.AllDirectories).Length
+            : 0;
+        Assert.True(segments.Count + orphans == leftOnDisk, $"{leftOnDisk} segment files after the kill, {segments.Count} archived, {orphans} set aside\n{edge.Describe()}");
         foreach (var segment in segments)
         {
             var streams = await MediaProbe.StreamsAsync(segment);
@@ -159,11 +170,12 @@ public sealed class KioskMedia_Tests(ITestOutputHelper output) : IDisposable
         }
 
         var archived = await MediaProbe.FrameNumbersAsync(MediaKiosk.ConcatenateArchive(hub, kiosk, session, _dir.Combine("archive.ts")), 640);
-        output.WriteLine($"archive after SIGKILL: {segments.Count} segments, frames {archived[0]}..{archived[^1]}");
+        output.WriteLine($"archive after SIGKILL: {segments.Count} segments ({orphans} set aside), frames {archived[0]}..{archived[^1]}; the live receiver saw up to {live[^1]}");
         Assert.Equal(0, archived[0]);
         Assert.Null(MediaKiosk.FirstBreak(archived));
-        Assert.True(archived[^1] >= 25 * 7, $"only up to frame {archived[^1]} survived ~9 s of recording");
-        Assert.Empty(Directory.GetFiles(media, "*.tse"));
+        // A SIGKILL loses at most the chunk being filled (0.5 s) plus what ffmpeg had not yet written.
+        Assert.True(archived[^1] >= live[^1] - 25, $"the archive ends at frame {archived[^1]}, the live receiver saw {live[^1]}");
+        Assert.True(!Directory.Exists(media) || Directory.GetFiles(media, "*.tse").Length == 0, "confirmed segments must leave the kiosk");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class MediaMetrics
     public const string Encoder = "Video/Encoder";
     /// <summary>Double, ms: how far the video clock has drifted from the audio clock since the session started.</summary>
     public const string AvDriftMs = "Video/AV Drift ms";
-    /// <summary>UInt64: encoder (ffmpeg) restarts in this session: crashes and ladder changes.</summary>
+    /// <summary>UInt64: unexpected encoder (ffmpeg) exits in this session, each restarted with back-off (ladder changes are logged, not counted).</summary>
     public const string EncoderRestarts = "Video/Encoder Restarts";
 
     /// <summary>Double, dBFS: RMS level of the microphone over the last second; null without a session.</summary>

@@ -95,7 +95,14 @@ internal sealed class MediaStoreRecovery
     {
         foreach (var session in _journal.Sessions().Where(s => s.EndedAtMs is null))
         {
-            var segments = _journal.Segments(session.SessionId);
+            // A last segment the crash left without one complete chunk holds no media: the
+            // session ends with the segment before it, so the hub does not wait for it forever.
+            var segments = _journal.Segments(session.SessionId).ToList();
+            while (segments.Count > 0 && segments[^1] is { State: SegmentState.Lost, Bytes: 0 })
+            {
+                segments.RemoveAt(segments.Count - 1);
+            }
+
             var last = segments.Count == 0 ? null : segments[^1];
             session.EndedAtMs = last is null ? session.StartedAtMs : Math.Max(session.StartedAtMs, last.OpenedAtMs + last.DurationMs);
             session.SegmentCount = last is null ? 0 : last.Sequence + 1;

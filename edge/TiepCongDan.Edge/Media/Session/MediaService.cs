@@ -32,6 +32,7 @@ public sealed partial class MediaService : IMediaNode, IHostedService, IAsyncDis
     private volatile ActiveSession? _session;
     private StorageLevel _storageLevel = StorageLevel.Ok;
     private string _lastFailure = string.Empty;
+    private int _disposed;
 
     public MediaService(EdgeOptions options, TimeProvider time, ILoggerFactory loggers, Func<TimeSpan?>? hubRtt = null, FfmpegSupervisorOptions? encoderOptions = null)
     {
@@ -152,12 +153,17 @@ public sealed partial class MediaService : IMediaNode, IHostedService, IAsyncDis
         }
     }
 
+    /// <summary>Idempotent: the container disposes the service once per registration (singleton and hosted service).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         _recorder?.Dispose();
         _recorder = null;
-        _gate.Dispose();
     }
 
     /// <summary>Stops the encoder first (its last bytes reach the recording), then closes the recording, then the link.</summary>
