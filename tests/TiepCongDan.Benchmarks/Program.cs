@@ -11,7 +11,7 @@ const string Usage = """
                 repeated: min/p50/p90/max seconds
       edge-idle [--seconds 60] [--warmup 15]
                 one tcd-edge connected to a hub, idle: CPU % of one core and RSS
-      media-cpu [--seconds 40] [--warmup 10] [--width 1280 --height 720 --fps 30 --kbps 2500]
+      media-cpu [--seconds 40] [--warmup 10] [--width 1280 --height 720 --fps 30 --kbps 2500] [--mode pairs|all]
                 tcd-edge media record (tcd-edge + its ffmpeg, SRT, encrypted recording) side by side with a bare
                 ffmpeg running the kiosk's own command straight to SRT: CPU %, frames, CPU-s per 1000 frames, ratio
       media-latency [--runs 5] [--seconds 15] [--latency 120]
