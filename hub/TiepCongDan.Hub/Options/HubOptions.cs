@@ -17,6 +17,8 @@ public sealed class HubOptions
 
     public FleetOptions Fleet { get; set; } = new();
 
+    public HubMediaOptions Media { get; set; } = new();
+
     /// <summary>DataDirectory made absolute against the working directory.</summary>
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 }

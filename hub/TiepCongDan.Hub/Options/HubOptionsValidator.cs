@@ -31,6 +31,7 @@ public sealed class HubOptionsValidator : IValidateOptions<HubOptions>
         CheckHttp(o.Http, errors);
         CheckMqtt(o.Mqtt, errors);
         CheckFleet(o.Fleet, errors);
+        HubMediaOptionsValidator.Validate(o.Media, errors);
         return errors;
     }
 
