@@ -9,7 +9,8 @@ namespace TiepCongDan.Benchmarks;
 /// burned-in stamp gives glass-to-glass latency on this host's clock. The stamp's capture time is
 /// when ffmpeg was launched plus the frame's pts, so ffmpeg's own start-up counts as latency: the
 /// same measurement of Debian's ffmpeg alone (the kiosk's arguments, straight to SRT) is the baseline,
-/// run alternately with ours, and "added by our pipeline" is the difference.
+/// run alternately with ours, and "added by our pipeline" is the difference. A second baseline drops
+/// the health-analysis branches, to show what the kiosk's filter graph itself adds.
 /// </summary>
 public static class MediaLatencyBenchmark
 {
@@ -42,13 +43,16 @@ public static class MediaLatencyBenchmark
 
         var ours = new Samples();
         var bare = new Samples();
+        var minimal = new Samples();
         var load0 = LoadAverage.OneMinute();
         for (var run = 1; run <= runs; run++)
         {
             await RunOursAsync(hub, edge, port, latency, seconds, time, ours, ct);
             Console.WriteLine($"media-latency run {run}/{runs} ours: first frame after {ours.StartToFirstMs[^1]:0} ms, {ours.RunFrames[^1]} frames");
-            await RunBareAsync(latency, seconds, time, bare, ct);
+            await RunBareAsync(latency, seconds, analysis: true, time, bare, ct);
             Console.WriteLine($"media-latency run {run}/{runs} bare: first frame after {bare.StartToFirstMs[^1]:0} ms, {bare.RunFrames[^1]} frames");
+            await RunBareAsync(latency, seconds, analysis: false, time, minimal, ct);
+            Console.WriteLine($"media-latency run {run}/{runs} bare, no analysis: first frame after {minimal.StartToFirstMs[^1]:0} ms, {minimal.RunFrames[^1]} frames");
         }
 
         var load1 = LoadAverage.OneMinute();
@@ -60,12 +64,16 @@ public static class MediaLatencyBenchmark
         report.Add(Start, "bare p50", Percentiles.Of(bare.StartToFirstMs, 50), "ms");
         report.Add(Start, "bare max", bare.StartToFirstMs.Max(), "ms");
         report.Add(Start, "added by our pipeline p50", Percentiles.Of(ours.StartToFirstMs, 50) - Percentiles.Of(bare.StartToFirstMs, 50), "ms");
+        report.Add(Start, "bare, no analysis p50", Percentiles.Of(minimal.StartToFirstMs, 50), "ms");
 
         const string Glass = "glass to glass (decode - stamped capture)";
         AddLatency(report, Glass, "ours", ours);
         AddLatency(report, Glass, "bare", bare);
         report.Add(Glass, "added by our pipeline p50", Percentiles.Of(ours.LatencyMs, 50) - Percentiles.Of(bare.LatencyMs, 50), "ms");
         report.Add(Glass, "added by our pipeline p95", Percentiles.Of(ours.LatencyMs, 95) - Percentiles.Of(bare.LatencyMs, 95), "ms");
+        // The same command without the health-analysis branches: what the analysis itself costs in latency.
+        AddLatency(report, Glass, "bare, no analysis", minimal);
+        report.Add(Glass, "added by the analysis graph p50", Percentiles.Of(bare.LatencyMs, 50) - Percentiles.Of(minimal.LatencyMs, 50), "ms");
         report.Add("machine", "load average 1 min start", load0);
         report.Add("machine", "load average 1 min end", load1);
         return report;
@@ -110,7 +118,7 @@ public static class MediaLatencyBenchmark
         samples.Collect(receiver);
     }
 
-    private static async Task RunBareAsync(int latency, int seconds, TimeProvider time, Samples samples, CancellationToken ct)
+    private static async Task RunBareAsync(int latency, int seconds, bool analysis, TimeProvider time, Samples samples, CancellationToken ct)
     {
         var port = FreePort.NextUdp();
         var passphrase = BareFfmpeg.NewPassphrase();
@@ -121,8 +129,14 @@ public static class MediaLatencyBenchmark
             await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
             // As the kiosk does: the first frame's capture time is the moment ffmpeg is launched.
             var t0 = time.GetUtcNow().ToUnixTimeMilliseconds();
-            bare = ChildProcess.Start("ffmpeg (bare)", "/usr/bin/ffmpeg",
-                BareFfmpeg.Arguments(Shape, analysis: true, t0, BareFfmpeg.CallerUrl(port, passphrase, latency)));
+            var arguments = BareFfmpeg.Arguments(Shape, analysis, t0, BareFfmpeg.CallerUrl(port, passphrase, latency));
+            if (samples.RunFrames.Count == 0 && analysis)
+            {
+                // So the baseline can be rerun by hand.
+                Console.WriteLine("baseline: ffmpeg " + string.Join(' ', arguments.Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'")));
+            }
+
+            bare = ChildProcess.Start("ffmpeg (bare)", "/usr/bin/ffmpeg", arguments);
             var process = bare;
             var first = await WaitFirstAsync(receiver, process.Describe, ct);
             samples.StartToFirstMs.Add(first.DecodedUnixMs - t0);
