@@ -11,6 +11,8 @@ public static class MediaMetrics
     public const string StartSession = "Media Control/Start Session";
     /// <summary>Boolean command (NCMD): end the running session.</summary>
     public const string StopSession = "Media Control/Stop Session";
+    /// <summary>Boolean command (NCMD): send a 10-second test stream (test pattern with frame stamps) so the hub can measure the line; refused while a session runs.</summary>
+    public const string LineTest = "Media Control/Line Test";
 
     /// <summary>UInt64: frames the encoder received from the camera in this session.</summary>
     public const string FramesIn = "Video/Frames In";

@@ -15,6 +15,14 @@ public static partial class MediaSessionId
 
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
 
+    /// <summary>The prefix of a line test's stream: measured by the hub, never archived or bridged.</summary>
+    public const string LineTestPrefix = "linetest-";
+
+    /// <summary>A line test's id ("linetest-20261123T025100Z-14-04171-9f3a"): valid as a session id, told apart by its prefix.</summary>
+    public static string NewLineTest(string kioskId, DateTimeOffset startedAt) => LineTestPrefix + New(kioskId, startedAt);
+
+    public static bool IsLineTest(string? id) => id is not null && id.StartsWith(LineTestPrefix, StringComparison.Ordinal);
+
     [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z._-]{7,79}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -13,4 +13,10 @@ public interface IMediaNode
 
     /// <summary>Ends the running session (no-op when idle). The local copy stays until the hub confirms it.</summary>
     Task StopSessionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Streams a 10-second test pattern with frame stamps to the hub (not recorded, not bridged) so
+    /// the hub can measure the line before a session. Refused (false) while a session runs. Never throws.
+    /// </summary>
+    Task<bool> RunLineTestAsync(CancellationToken cancellationToken);
 }

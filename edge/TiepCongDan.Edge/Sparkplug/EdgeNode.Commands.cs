@@ -95,7 +95,12 @@ public sealed partial class EdgeNode
                         await _media.StopSessionAsync(cancellationToken);
                         _journal.Record(NowMs(), "command", "stop session");
                         break;
-                    case NodeMetrics.Rebirth or NodeMetrics.Reboot or NodeMetrics.RestartService or MediaMetrics.StartSession or MediaMetrics.StopSession:
+                    case MediaMetrics.LineTest when requested && _media is not null:
+                        _journal.Record(NowMs(), "command", "line test");
+                        // Ten seconds of streaming must not hold up the command chain (a stop-session behind it).
+                        _ = _media.RunLineTestAsync(cancellationToken);
+                        break;
+                    case NodeMetrics.Rebirth or NodeMetrics.Reboot or NodeMetrics.RestartService or MediaMetrics.StartSession or MediaMetrics.StopSession or MediaMetrics.LineTest:
                         break; // written false: nothing to do
                     default:
                         EdgeNodeLog.UnknownCommand(_logger, name);

@@ -17,6 +17,7 @@ public static class NodeMetricCatalog
     public const ulong PingAlias = 4;
     public const ulong StartSessionAlias = 5;
     public const ulong StopSessionAlias = 6;
+    public const ulong LineTestAlias = 7;
 
     /// <summary>Node Control metrics: writable Booleans, always false in births.</summary>
     public static IReadOnlyList<(string Name, ulong Alias)> NodeControls { get; } =
@@ -27,6 +28,7 @@ public static class NodeMetricCatalog
         (NodeMetrics.Ping, PingAlias),
         (MediaMetrics.StartSession, StartSessionAlias),
         (MediaMetrics.StopSession, StopSessionAlias),
+        (MediaMetrics.LineTest, LineTestAlias),
     ];
 
     /// <summary>The data metrics, in NBIRTH order.</summary>

@@ -31,4 +31,16 @@ internal static partial class MediaServiceLog
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Error, Message = "Ladder restart of session {SessionId} failed")]
     public static partial void LadderRestartFailed(ILogger logger, Exception exception, string sessionId);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Line test refused: a session is running or another test is under way")]
+    public static partial void LineTestRefused(ILogger logger);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Line test {TestId} started: 10 s of the test pattern at {Rung}")]
+    public static partial void LineTestStarted(ILogger logger, string testId, string rung);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "Line test {TestId} ended: {SentBytes} bytes sent, uplink {State}")]
+    public static partial void LineTestEnded(ILogger logger, string testId, long sentBytes, string state);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Error, Message = "Line test failed")]
+    public static partial void LineTestFailed(ILogger logger, Exception exception);
 }
