@@ -59,12 +59,15 @@ public sealed class StampedFrameReceiver : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // -flush_packets 1: a frame leaves ffmpeg's output buffer at once, not with the next one.
+        // -analyzeduration 1 (µs), not 0: ffmpeg reads 0 as "the default", which held the first
+        // picture back about 2 s while it probed. -flush_packets 1: a frame leaves ffmpeg's output
+        // buffer at once, not with the next one. -vsync passthrough: with so little probing the frame
+        // rate is unknown, and a constant-rate output would repeat pictures to fill it.
         foreach (var a in new[]
                  {
                      "-hide_banner", "-loglevel", "error", "-fflags", "nobuffer", "-flags", "low_delay", "-probesize", "32768",
-                     "-analyzeduration", "0", "-i", url, "-map", "0:v:0", "-vf", $"crop=iw:{strip}:0:0",
-                     "-f", "rawvideo", "-pix_fmt", "gray", "-flush_packets", "1", "-",
+                     "-analyzeduration", "1", "-i", url, "-map", "0:v:0", "-vf", $"crop=iw:{strip}:0:0",
+                     "-vsync", "passthrough", "-f", "rawvideo", "-pix_fmt", "gray", "-flush_packets", "1", "-",
                  })
         {
             info.ArgumentList.Add(a);
