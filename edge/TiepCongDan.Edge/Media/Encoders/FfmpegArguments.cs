@@ -80,8 +80,11 @@ public static class FfmpegArguments
             graph.Add($"[{video}]{string.Join(',', videoChain)},split[venc][vana]");
             graph.Add($"[vana]crop=iw:ih-{I(strip)}:0:{I(strip)},scale={I(AnalysisWidth)}:{I(AnalysisHeight)},freezedetect=n=-60dB:d=2,nullsink");
             graph.Add($"[1:a]{audioChain},asplit[aenc][aana]");
-            graph.Add($"[aana]asetnsamples=n={I(capture.AudioSampleRate)}:p=0,astats=metadata=1:reset=1,"
-                + "ametadata=mode=print:key=lavfi.astats.Overall.RMS_level,silencedetect=n=-50dB:d=2,anullsink");
+            // Level over about one second of audio frames, printed once per second. Not asetnsamples
+            // to one-second blocks: that held the whole graph (and the encoder) ~2 s behind the clock.
+            var perSecond = I(Math.Max(1, (int)Math.Round(capture.AudioSampleRate / 1024.0)));
+            graph.Add($"[aana]silencedetect=n=-50dB:d=2,astats=metadata=1:reset={perSecond},aselect='not(mod(n\\,{perSecond}))',"
+                + "ametadata=mode=print:key=lavfi.astats.Overall.RMS_level,anullsink");
         }
         else
         {
