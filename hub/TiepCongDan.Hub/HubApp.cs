@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MQTTnet.AspNetCore;
 using TiepCongDan.Hub.Api;
+using TiepCongDan.Hub.Archive;
 using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Broker;
 using TiepCongDan.Hub.Media;
@@ -71,6 +72,7 @@ public static class HubApp
         services.AddSingleton<SparkplugIngest>();
         services.AddSingleton<EmbeddedBrokerRules>();
         services.AddMediaArchive(options.DataDirectoryFullPath);
+        services.AddSessionArchive();
         // Order matters: the stored registry is loaded before the primary host hears any birth.
         services.AddSingleton<RegistryFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistryFlusher>());
@@ -124,6 +126,7 @@ public static class HubApp
         app.MapOperationsEndpoints();
         app.MapPageEndpoints();
         app.MapMediaEndpoints();
+        app.MapArchiveEndpoints();
         return app;
     }
 

@@ -27,6 +27,8 @@ public static class CliRunner
                     return KioskPasswordCommand.Run(rest[1..], stdout, stderr);
                 case "kiosk" when rest.Length >= 2 && rest[0] == "srt-passphrase":
                     return KioskPasswordCommand.Run(rest[1..], stdout, stderr, srt: true);
+                case "archive":
+                    return await Archive.ArchiveCommand.RunAsync(rest, stdout, stderr);
                 case "mosquitto-config":
                     return MosquittoConfigCommand.Run(rest, stdout, stderr);
                 case "help" or "--help" or "-h":
@@ -76,7 +78,7 @@ public static class CliRunner
           tcd-hub mosquitto-config --out DIR [--data-dir D] [--kiosks ID,ID] [--port N] [--bind ADDR]
                                    [--hub-user U] [--hub-password P]
                                                       write mosquitto.conf, acl and passwd for External mode
-        """;
+        """ + "\n" + Archive.ArchiveCommand.Usage;
 
     /// <summary>Reads "--name value" options; positional words are returned in order.</summary>
     internal static (Dictionary<string, string> Options, List<string> Positional) Parse(string[] args)

@@ -1,0 +1,159 @@
+using System.Globalization;
+using TiepCongDan.Contracts.Media;
+using TiepCongDan.Hub.Auth;
+
+namespace TiepCongDan.Hub.Archive;
+
+/// <summary>
+/// /api/sessions (list, search, details, verify, MP4 export: any signed-in user; metadata: operator;
+/// legal hold: admin) and the sessions page.
+/// </summary>
+public static class ArchiveEndpoints
+{
+    public static IEndpointRouteBuilder MapArchiveEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/sessions").RequireAuthorization(Policies.AnyUser);
+        group.MapGet("/", Search);
+        group.MapGet("/deletions", (SessionArchive archive) => Results.Ok(archive.Catalog.Deletions().Select(d => new
+        {
+            session = d.SessionId,
+            kiosk = d.KioskId,
+            start = ManifestJson.Time(DateTimeOffset.FromUnixTimeMilliseconds(d.StartedAtMs)),
+            deletedAt = ManifestJson.Time(DateTimeOffset.FromUnixTimeMilliseconds(d.DeletedAtMs)),
+            policy = d.Policy,
+            chainHead = d.ChainHead,
+            segmentCount = d.SegmentCount,
+        })));
+        group.MapGet("/{id}", (string id, SessionArchive archive, CancellationToken ct) => Guarded(id, () => DetailAsync(id, archive, ct)));
+        group.MapGet("/{id}/verify", (string id, SessionArchive archive, CancellationToken ct) =>
+            Guarded(id, async () => Results.Ok(VerifyReportDto.From(await archive.VerifyAsync(id, ct)))));
+        group.MapGet("/{id}/export.mp4", (string id, SessionArchive archive, CancellationToken ct) => Guarded(id, async () =>
+        {
+            var path = await archive.ExportAsync(id, ct);
+            // From a file with ranges: the browser's <video> seeks by byte ranges, and nothing is held in memory.
+            return Results.File(path, "video/mp4", id + ".mp4", enableRangeProcessing: true);
+        }));
+        group.MapPut("/{id}/metadata", (string id, SessionMetadataRequest? request, HttpContext context, SessionArchive archive, CancellationToken ct) =>
+            Guarded(id, async () =>
+            {
+                if (request is null)
+                {
+                    return Error(StatusCodes.Status400BadRequest, "The body must be JSON: {\"officials\":[{\"name\":..,\"role\":..}],\"caseKind\":..,\"citizenRef\":..}.");
+                }
+
+                var row = await archive.UpdateMetadataAsync(id, request.Officials ?? [], request.CaseKind ?? string.Empty,
+                    request.CitizenRef ?? string.Empty, context.User.Identity?.Name ?? "?", ct);
+                return Results.Ok(Summary(row, archive));
+            })).RequireAuthorization(Policies.OperatorOrAdmin);
+        group.MapPut("/{id}/legal-hold", (string id, LegalHoldRequest? request, HttpContext context, SessionArchive archive) =>
+            Guarded(id, () => Task.FromResult(request is null
+                ? Error(StatusCodes.Status400BadRequest, "The body must be JSON: {\"legalHold\": true|false}.")
+                : Results.Ok(Summary(archive.SetLegalHold(id, request.LegalHold, context.User.Identity?.Name ?? "?"), archive)))))
+            .RequireAuthorization(Policies.AdminOnly);
+
+        app.MapGet("/sessions.html", () => Embedded("sessions.html", "text/html; charset=utf-8")).RequireAuthorization(Policies.AnyUser);
+        app.MapGet("/sessions.js", () => Embedded("sessions.js", "text/javascript; charset=utf-8")).AllowAnonymous();
+        return app;
+    }
+
+    private static IResult Search(string? commune, string? from, string? to, string? caseKind, string? citizenRef, string? kiosk, SessionArchive archive)
+    {
+        DateTimeOffset? start = null;
+        DateTimeOffset? end = null;
+        if (!string.IsNullOrEmpty(from))
+        {
+            if (!TryParseTime(from, endOfDay: false, out var parsed))
+            {
+                return Error(StatusCodes.Status400BadRequest, $"'from' must be a date (2026-11-23) or an ISO 8601 time, got '{from}'.");
+            }
+
+            start = parsed;
+        }
+
+        if (!string.IsNullOrEmpty(to))
+        {
+            if (!TryParseTime(to, endOfDay: true, out var parsed))
+            {
+                return Error(StatusCodes.Status400BadRequest, $"'to' must be a date (2026-11-23) or an ISO 8601 time, got '{to}'.");
+            }
+
+            end = parsed;
+        }
+
+        if (!string.IsNullOrEmpty(caseKind) && !CaseKinds.IsValid(caseKind))
+        {
+            return Error(StatusCodes.Status400BadRequest, $"caseKind must be one of {string.Join(", ", CaseKinds.All)}.");
+        }
+
+        var rows = archive.Catalog.Search(new SessionSearch(commune, start, end, caseKind, citizenRef, kiosk));
+        return Results.Ok(rows.Select(r => Summary(r, archive)));
+    }
+
+    private static async Task<IResult> DetailAsync(string id, SessionArchive archive, CancellationToken cancellationToken)
+    {
+        var row = archive.Get(id);
+        var (expected, segments) = archive.Completeness(id);
+        var verify = row.ManifestVersion > 0 ? VerifyReportDto.From(await archive.VerifyAsync(id, cancellationToken, reuseRecent: true)) : null;
+        return Results.Ok(new SessionDetailDto(
+            SessionSummaryDto.From(row, expected, segments),
+            [.. segments.Select(s => new SessionSegmentDto(s.Sequence, s.Sha256, s.Bytes, s.StartPts, s.DurationMs, s.Source))],
+            verify));
+    }
+
+    private static SessionSummaryDto Summary(ArchiveSessionRow row, SessionArchive archive)
+    {
+        var (expected, segments) = archive.Completeness(row.Id);
+        return SessionSummaryDto.From(row, expected, segments);
+    }
+
+    private static async Task<IResult> Guarded(string id, Func<Task<IResult>> handler)
+    {
+        if (!MediaSessionId.IsValid(id))
+        {
+            return Error(StatusCodes.Status400BadRequest, $"'{id}' is not a session id.");
+        }
+
+        try
+        {
+            return await handler();
+        }
+        catch (SessionNotFoundException ex)
+        {
+            return Error(StatusCodes.Status404NotFound, ex.Message);
+        }
+        catch (SessionNotSealedException ex)
+        {
+            return Error(StatusCodes.Status409Conflict, ex.Message);
+        }
+        catch (ArchiveTamperedException ex)
+        {
+            return Results.Json(new { error = "Refused: the archive of this session failed verification.", verify = VerifyReportDto.From(ex.Report) },
+                statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (ArgumentException ex)
+        {
+            return Error(StatusCodes.Status400BadRequest, ex.Message);
+        }
+    }
+
+    private static bool TryParseTime(string text, bool endOfDay, out DateTimeOffset time)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            // A day is a Vietnamese calendar day (UTC+7), as the person searching means it.
+            var local = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
+            time = endOfDay ? local.AddDays(1).AddMilliseconds(-1) : local;
+            return true;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
+    }
+
+    private static IResult Error(int statusCode, string message) => Results.Json(new { error = message }, statusCode: statusCode);
+
+    private static IResult Embedded(string name, string contentType)
+    {
+        var stream = typeof(ArchiveEndpoints).Assembly.GetManifestResourceStream("wwwroot/" + name);
+        return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
+    }
+}

@@ -1,0 +1,183 @@
+using System.Security.Cryptography;
+
+namespace TiepCongDan.Hub.Archive;
+
+/// <summary>
+/// Checks one session folder against its signed manifest: the signature, the manifest's bytes, its hash
+/// chain, every segment's SHA-256 (streamed, never loaded whole), and files the manifest does not list.
+/// Stateless and thread-safe; used by the API and by <c>tcd-hub archive verify</c>.
+/// </summary>
+public static class ArchiveVerifier
+{
+    public static async Task<VerifyReport> VerifyAsync(string sessionDirectory, string sessionId, ECDsa publicKey, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var problems = new List<VerifyProblem>();
+        var manifestPath = Path.Combine(sessionDirectory, ArchiveLayout.ManifestFile);
+        var signaturePath = Path.Combine(sessionDirectory, ArchiveLayout.SignatureFile);
+        if (!File.Exists(manifestPath))
+        {
+            problems.Add(new VerifyProblem(VerifyProblemKind.ManifestMissing, null, ArchiveLayout.ManifestFile,
+                "manifest.json is missing: the session was never sealed or its manifest was deleted."));
+            return new VerifyReport(sessionId, false, 0, 0, null, problems, now);
+        }
+
+        var manifestBytes = await File.ReadAllBytesAsync(manifestPath, cancellationToken);
+        CheckSignature(manifestBytes, signaturePath, publicKey, problems);
+
+        SessionManifest manifest;
+        try
+        {
+            manifest = ManifestJson.Parse(manifestBytes);
+        }
+        catch (FormatException ex)
+        {
+            problems.Add(new VerifyProblem(VerifyProblemKind.ManifestAltered, null, ArchiveLayout.ManifestFile, ex.Message));
+            return new VerifyReport(sessionId, false, 0, 0, null, problems, now);
+        }
+
+        if (manifest.Session != sessionId)
+        {
+            problems.Add(new VerifyProblem(VerifyProblemKind.ManifestAltered, null, ArchiveLayout.ManifestFile,
+                $"manifest.json names session {manifest.Session}, not {sessionId}."));
+        }
+
+        CheckChain(manifest, problems);
+        await CheckSegmentsAsync(sessionDirectory, manifest, problems, cancellationToken);
+        CheckExtraFiles(sessionDirectory, manifest, problems);
+        return new VerifyReport(sessionId, problems.Count == 0, manifest.Version, manifest.Segments.Count, manifest.ChainHead, problems, now);
+    }
+
+    private static void CheckSignature(byte[] manifestBytes, string signaturePath, ECDsa publicKey, List<VerifyProblem> problems)
+    {
+        if (!File.Exists(signaturePath))
+        {
+            problems.Add(new VerifyProblem(VerifyProblemKind.ManifestMissing, null, ArchiveLayout.SignatureFile,
+                "manifest.sig is missing: nothing proves the manifest is the hub's."));
+            return;
+        }
+
+        ManifestSignature signature;
+        try
+        {
+            signature = ManifestSignature.Parse(File.ReadAllBytes(signaturePath));
+        }
+        catch (FormatException ex)
+        {
+            problems.Add(new VerifyProblem(VerifyProblemKind.BadSignature, null, ArchiveLayout.SignatureFile, ex.Message));
+            return;
+        }
+
+        if (Convert.ToHexStringLower(SHA256.HashData(manifestBytes)) != signature.ManifestSha256)
+        {
+            problems.Add(new VerifyProblem(VerifyProblemKind.ManifestAltered, null, ArchiveLayout.ManifestFile,
+                "manifest.json is not the document that was signed (its SHA-256 differs from manifest.sig)."));
+            return;
+        }
+
+        if (!signature.Verifies(manifestBytes, publicKey))
+        {
+            problems.Add(new VerifyProblem(VerifyProblemKind.BadSignature, null, ArchiveLayout.SignatureFile,
+                $"the signature does not verify with the hub's public key {ArchiveSigningKey.KeyId(publicKey)} (manifest.sig names key {signature.KeyId})."));
+        }
+    }
+
+    private static void CheckChain(SessionManifest manifest, List<VerifyProblem> problems)
+    {
+        var chain = HashChain.Genesis;
+        for (var i = 0; i < manifest.Segments.Count; i++)
+        {
+            var segment = manifest.Segments[i];
+            if (segment.Seq != i)
+            {
+                problems.Add(new VerifyProblem(VerifyProblemKind.ChainBroken, segment.Seq, null,
+                    $"the manifest lists segment {segment.Seq} at position {i}."));
+            }
+
+            try
+            {
+                chain = HashChain.Next(chain, segment.Seq, segment.Sha256);
+            }
+            catch (FormatException ex)
+            {
+                problems.Add(new VerifyProblem(VerifyProblemKind.ChainBroken, segment.Seq, null, ex.Message));
+                return;
+            }
+
+            if (segment.Chain != chain)
+            {
+                problems.Add(new VerifyProblem(VerifyProblemKind.ChainBroken, segment.Seq, null,
+                    $"the chain value of segment {segment.Seq} does not follow from the segments before it."));
+                return;
+            }
+        }
+
+        if (manifest.ChainHead != chain)
+        {
+            problems.Add(new VerifyProblem(VerifyProblemKind.ChainBroken, null, null, "the chain head is not the last segment's chain value."));
+        }
+    }
+
+    private static async Task CheckSegmentsAsync(string directory, SessionManifest manifest, List<VerifyProblem> problems, CancellationToken cancellationToken)
+    {
+        var sequenceByHash = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var segment in manifest.Segments)
+        {
+            sequenceByHash.TryAdd(segment.Sha256, segment.Seq);
+        }
+
+        foreach (var segment in manifest.Segments)
+        {
+            var name = ArchiveLayout.SegmentFileName(segment.Seq);
+            var path = Path.Combine(directory, name);
+            if (!File.Exists(path))
+            {
+                problems.Add(new VerifyProblem(VerifyProblemKind.MissingSegment, segment.Seq, name, $"segment {segment.Seq} ({name}) is missing."));
+                continue;
+            }
+
+            var actual = await HashFileAsync(path, cancellationToken);
+            if (actual == segment.Sha256)
+            {
+                continue;
+            }
+
+            if (sequenceByHash.TryGetValue(actual, out var other))
+            {
+                problems.Add(new VerifyProblem(VerifyProblemKind.Reordered, segment.Seq, name,
+                    $"segment {segment.Seq} ({name}) holds the content of segment {other}: the segments were reordered."));
+            }
+            else
+            {
+                problems.Add(new VerifyProblem(VerifyProblemKind.AlteredSegment, segment.Seq, name,
+                    $"segment {segment.Seq} ({name}) was altered: its SHA-256 is {actual}, the manifest says {segment.Sha256}."));
+            }
+        }
+    }
+
+    private static void CheckExtraFiles(string directory, SessionManifest manifest, List<VerifyProblem> problems)
+    {
+        var expected = new HashSet<string>(manifest.Segments.Select(s => ArchiveLayout.SegmentFileName(s.Seq)), StringComparer.Ordinal)
+        {
+            ArchiveLayout.ManifestFile,
+            ArchiveLayout.SignatureFile,
+        };
+        foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(entry);
+            if (expected.Contains(name) || (name == ArchiveLayout.HistoryFolder && Directory.Exists(entry)))
+            {
+                continue;
+            }
+
+            problems.Add(new VerifyProblem(VerifyProblemKind.ExtraFile, null, name, $"{name} is in the session folder but not in the manifest."));
+        }
+    }
+
+    /// <summary>Lower-case hex SHA-256 of a file, streamed.</summary>
+    public static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+    }
+}

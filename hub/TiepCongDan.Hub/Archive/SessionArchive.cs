@@ -1,0 +1,376 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TiepCongDan.Hub.Media;
+using TiepCongDan.Hub.Options;
+
+namespace TiepCongDan.Hub.Archive;
+
+/// <summary>
+/// The tamper-evident archive of sessions: seals a complete session (manifest.json with its hash chain,
+/// signed into manifest.sig), re-signs when its metadata changes (earlier manifests kept under
+/// manifests/), verifies, exports MP4 and deletes by retention. Thread-safe: sealing and re-signing are
+/// serialised; exports are serialised per session.
+/// </summary>
+public sealed class SessionArchive : IDisposable
+{
+    private readonly ArchiveCatalog _catalog;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ECDsa _key;
+    private readonly SemaphoreSlim _sealGate = new(1, 1);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _exportGates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Fingerprint, VerifyReport Report)> _verified = new(StringComparer.Ordinal);
+
+    // A browser playing an export asks for many byte ranges; each does not need to hash the session again.
+    private static readonly TimeSpan ReuseVerificationFor = TimeSpan.FromMinutes(1);
+
+    public SessionArchive(ArchiveCatalog catalog, IOptions<HubOptions> options, TimeProvider time, ILogger<SessionArchive> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _catalog = catalog;
+        _time = time;
+        _logger = logger;
+        var hub = options.Value;
+        Layout = new ArchiveLayout(hub.DataDirectoryFullPath);
+        RetentionDays = hub.Media.Archive.RetentionDays;
+        KeyPath = ArchiveSigningKey.PathFor(hub.DataDirectoryFullPath, hub.Media.Archive.SigningKeyPath);
+        _key = ArchiveSigningKey.LoadOrCreate(KeyPath);
+        ArchiveLog.KeyLoaded(_logger, ArchiveSigningKey.KeyId(_key), KeyPath, ArchiveSigningKey.PublicPathFor(KeyPath));
+    }
+
+    public ArchiveLayout Layout { get; }
+
+    public ArchiveCatalog Catalog => _catalog;
+
+    public int RetentionDays { get; }
+
+    /// <summary>The private key's PEM; the public key is at <see cref="ArchiveSigningKey.PublicPathFor"/>.</summary>
+    public string KeyPath { get; }
+
+    /// <summary>The session's metadata row; throws <see cref="SessionNotFoundException"/>.</summary>
+    public ArchiveSessionRow Get(string sessionId)
+    {
+        if (_catalog.Find(sessionId) is { } row)
+        {
+            return row;
+        }
+
+        _catalog.SyncFromMedia();
+        return _catalog.Find(sessionId) ?? throw new SessionNotFoundException(sessionId);
+    }
+
+    /// <summary>Declared segment count (null while the kiosk records) and the confirmed segments.</summary>
+    public (int? Expected, IReadOnlyList<MediaSegmentRow> Segments) Completeness(string sessionId) =>
+        (_catalog.Media.FindSession(sessionId)?.SegmentCount, _catalog.Media.Segments(sessionId));
+
+    /// <summary>Seals every ended session whose segments 0..count-1 are all confirmed. Returns how many were sealed.</summary>
+    public async Task<int> SealReadyAsync(CancellationToken cancellationToken)
+    {
+        _catalog.SyncFromMedia();
+        var sealedCount = 0;
+        foreach (var row in _catalog.Unsealed())
+        {
+            var (expected, segments) = Completeness(row.Id);
+            if (expected is not { } count || !IsComplete(count, segments))
+            {
+                continue;
+            }
+
+            await _sealGate.WaitAsync(cancellationToken);
+            try
+            {
+                var current = _catalog.Find(row.Id);
+                if (current is { ManifestVersion: 0 } && await SegmentsOnDiskMatchAsync(current, segments, cancellationToken))
+                {
+                    await WriteManifestAsync(current, segments, 1, cancellationToken);
+                    sealedCount++;
+                }
+            }
+            finally
+            {
+                _sealGate.Release();
+            }
+        }
+
+        return sealedCount;
+    }
+
+    /// <summary>
+    /// Sets officials, case kind and citizen reference; a sealed session is re-signed as the next manifest
+    /// version. Throws <see cref="ArgumentException"/> for invalid values, <see cref="SessionNotFoundException"/>.
+    /// </summary>
+    public async Task<ArchiveSessionRow> UpdateMetadataAsync(string sessionId, IReadOnlyList<Official> officials, string caseKind, string citizenRef,
+        string user, CancellationToken cancellationToken)
+    {
+        if (caseKind.Length > 0 && !CaseKinds.IsValid(caseKind))
+        {
+            throw new ArgumentException($"caseKind '{caseKind}' must be one of {string.Join(", ", CaseKinds.All)}.");
+        }
+
+        if (CitizenReference.Problem(citizenRef) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
+        if (officials.Count > 50 || officials.Any(o => string.IsNullOrWhiteSpace(o.Name) || o.Name.Length > 200 || (o.Role?.Length ?? 0) > 200))
+        {
+            throw new ArgumentException("officials: up to 50 entries, each with a name (at most 200 characters) and a role.");
+        }
+
+        await _sealGate.WaitAsync(cancellationToken);
+        try
+        {
+            var row = Get(sessionId);
+            row.OfficialsJson = ArchiveCatalog.OfficialsJson([.. officials.Select(o => new Official(o.Name.Trim(), o.Role?.Trim() ?? string.Empty))]);
+            row.CaseKind = caseKind;
+            row.CitizenRef = citizenRef.Trim();
+            row.MetadataUpdatedAtMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            row.MetadataUpdatedBy = user;
+            _catalog.Update(row);
+            if (row.ManifestVersion > 0)
+            {
+                var previous = row.ManifestVersion;
+                await WriteManifestAsync(row, _catalog.Media.Segments(sessionId), previous + 1, cancellationToken);
+                ArchiveLog.Resigned(_logger, sessionId, user, previous + 1, previous);
+            }
+
+            return row;
+        }
+        finally
+        {
+            _sealGate.Release();
+        }
+    }
+
+    public ArchiveSessionRow SetLegalHold(string sessionId, bool hold, string user)
+    {
+        var row = Get(sessionId);
+        row.LegalHold = hold;
+        _catalog.Update(row);
+        ArchiveLog.LegalHold(_logger, sessionId, hold, user);
+        return row;
+    }
+
+    /// <summary>
+    /// Verifies the session's files against its signed manifest, hashing every segment. With
+    /// <paramref name="reuseRecent"/>, a report under a minute old for files whose names, sizes and times
+    /// are unchanged is returned instead (exports only; an explicit verify always hashes).
+    /// </summary>
+    public async Task<VerifyReport> VerifyAsync(string sessionId, CancellationToken cancellationToken, bool reuseRecent = false)
+    {
+        var row = Get(sessionId);
+        var directory = Layout.SessionDirectory(row.KioskId, row.Id);
+        if (!Directory.Exists(directory))
+        {
+            return new VerifyReport(sessionId, false, row.ManifestVersion, 0, null,
+                [new VerifyProblem(VerifyProblemKind.ManifestMissing, null, null, "the session folder does not exist.")], _time.GetUtcNow());
+        }
+
+        var fingerprint = Fingerprint(directory);
+        if (reuseRecent && _verified.TryGetValue(sessionId, out var cached) && cached.Fingerprint == fingerprint
+            && _time.GetUtcNow() - cached.Report.CheckedAt < ReuseVerificationFor)
+        {
+            return cached.Report;
+        }
+
+        var report = await ArchiveVerifier.VerifyAsync(directory, sessionId, _key, _time.GetUtcNow(), cancellationToken);
+        if (!report.Intact && row.ManifestVersion > 0)
+        {
+            ArchiveLog.VerifyFailed(_logger, sessionId, string.Join("; ", report.Problems.Select(p => VerifyReport.KindName(p.Kind) + (p.Sequence is { } s ? " " + s.ToString(CultureInfo.InvariantCulture) : string.Empty))));
+        }
+
+        _verified[sessionId] = (fingerprint, report);
+        return report;
+    }
+
+    /// <summary>
+    /// The session as one MP4 (cached under archive-exports, rebuilt for each manifest version), after a
+    /// verification. Throws <see cref="SessionNotSealedException"/> or <see cref="ArchiveTamperedException"/>.
+    /// </summary>
+    public async Task<string> ExportAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var row = Get(sessionId);
+        if (row.ManifestVersion == 0)
+        {
+            throw new SessionNotSealedException($"Session {sessionId} is not complete and sealed yet; it can be exported once every segment is archived.");
+        }
+
+        var report = await VerifyAsync(sessionId, cancellationToken, reuseRecent: true);
+        if (!report.Intact)
+        {
+            throw new ArchiveTamperedException(report);
+        }
+
+        var output = Path.Combine(Layout.ExportRoot, string.Create(CultureInfo.InvariantCulture, $"{sessionId}.v{report.ManifestVersion}.mp4"));
+        var gate = _exportGates.GetOrAdd(sessionId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!File.Exists(output))
+            {
+                var directory = Layout.SessionDirectory(row.KioskId, row.Id);
+                var manifest = ManifestJson.Parse(await File.ReadAllBytesAsync(Path.Combine(directory, ArchiveLayout.ManifestFile), cancellationToken));
+                await Mp4Exporter.ExportAsync([.. manifest.Segments.Select(s => Path.Combine(directory, ArchiveLayout.SegmentFileName(s.Seq)))], output, cancellationToken);
+                ArchiveLog.Exported(_logger, sessionId, new FileInfo(output).Length);
+            }
+
+            return output;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Deletes ended sessions older than <see cref="RetentionDays"/> that are not under legal hold; records each deletion.</summary>
+    public IReadOnlyList<string> DeleteExpired(DateTimeOffset now)
+    {
+        if (RetentionDays <= 0)
+        {
+            return [];
+        }
+
+        _catalog.SyncFromMedia();
+        var cutoff = now.AddDays(-RetentionDays).ToUnixTimeMilliseconds();
+        var policy = string.Create(CultureInfo.InvariantCulture, $"retention: ended more than {RetentionDays} days ago");
+        var deleted = new List<string>();
+        foreach (var row in _catalog.Expired(cutoff))
+        {
+            var segments = _catalog.Media.Segments(row.Id).Count;
+            var directory = Layout.SessionDirectory(row.KioskId, row.Id);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            if (Directory.Exists(Layout.ExportRoot))
+            {
+                foreach (var export in Directory.EnumerateFiles(Layout.ExportRoot, row.Id + ".v*.mp4"))
+                {
+                    File.Delete(export);
+                }
+            }
+
+            _catalog.RecordDeletion(row, segments, policy, now.ToUnixTimeMilliseconds());
+            _verified.TryRemove(row.Id, out _);
+            ArchiveLog.Deleted(_logger, row.Id, policy);
+            deleted.Add(row.Id);
+        }
+
+        return deleted;
+    }
+
+    public void Dispose()
+    {
+        _key.Dispose();
+        _sealGate.Dispose();
+        foreach (var gate in _exportGates.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    public static bool IsComplete(int expected, IReadOnlyList<MediaSegmentRow> segments) =>
+        segments.Count(s => s.Sequence >= 0 && s.Sequence < expected) == expected;
+
+    private async Task<bool> SegmentsOnDiskMatchAsync(ArchiveSessionRow row, IReadOnlyList<MediaSegmentRow> segments, CancellationToken cancellationToken)
+    {
+        var directory = Layout.SessionDirectory(row.KioskId, row.Id);
+        foreach (var segment in segments)
+        {
+            var path = Path.Combine(directory, ArchiveLayout.SegmentFileName(segment.Sequence));
+            if (!File.Exists(path) || await ArchiveVerifier.HashFileAsync(path, cancellationToken) != segment.Sha256)
+            {
+                ArchiveLog.SealRefused(_logger, row.Id, segment.Sequence);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task WriteManifestAsync(ArchiveSessionRow row, IReadOnlyList<MediaSegmentRow> segments, int version, CancellationToken cancellationToken)
+    {
+        var count = _catalog.Media.FindSession(row.Id)?.SegmentCount ?? segments.Count;
+        var chain = HashChain.Genesis;
+        var listed = new List<ManifestSegment>(count);
+        foreach (var s in segments.Where(s => s.Sequence < count).OrderBy(s => s.Sequence))
+        {
+            chain = HashChain.Next(chain, s.Sequence, s.Sha256);
+            listed.Add(new ManifestSegment(s.Sequence, s.Sha256, s.Bytes, s.StartPts, s.DurationMs, chain));
+        }
+
+        var now = _time.GetUtcNow();
+        var manifest = new SessionManifest(version, row.Id, row.KioskId, row.Commune, row.Province, ArchiveCatalog.Officials(row),
+            DateTimeOffset.FromUnixTimeMilliseconds(row.StartedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(row.EndedAtMs ?? row.StartedAtMs),
+            row.CaseKind, row.CitizenRef, listed, chain, now);
+        var bytes = ManifestJson.Serialize(manifest);
+        var signature = ManifestSignature.Create(bytes, _key);
+        var directory = Layout.SessionDirectory(row.KioskId, row.Id);
+        Directory.CreateDirectory(directory);
+        if (version > 1)
+        {
+            KeepInHistory(directory, version - 1);
+        }
+
+        await WriteDurablyAsync(Path.Combine(directory, ArchiveLayout.ManifestFile), bytes, cancellationToken);
+        await WriteDurablyAsync(Path.Combine(directory, ArchiveLayout.SignatureFile), signature.ToJson(), cancellationToken);
+        row.ManifestVersion = version;
+        row.ChainHead = chain;
+        row.SealedAtMs = now.ToUnixTimeMilliseconds();
+        _catalog.Update(row);
+        if (version == 1)
+        {
+            ArchiveLog.Sealed(_logger, row.Id, version, listed.Count, chain);
+        }
+    }
+
+    /// <summary>Moves the signed manifest of <paramref name="version"/> to manifests/; never overwrites one already kept.</summary>
+    private static void KeepInHistory(string directory, int version)
+    {
+        var history = Path.Combine(directory, ArchiveLayout.HistoryFolder);
+        Directory.CreateDirectory(history);
+        foreach (var (file, extension) in new[] { (ArchiveLayout.ManifestFile, ".json"), (ArchiveLayout.SignatureFile, ".sig") })
+        {
+            var source = Path.Combine(directory, file);
+            var target = Path.Combine(history, ArchiveLayout.HistoryName(version, extension));
+            if (File.Exists(target))
+            {
+                throw new InvalidOperationException($"{target} already exists; refusing to overwrite a signed manifest from history.");
+            }
+
+            if (File.Exists(source))
+            {
+                File.Move(source, target);
+            }
+        }
+    }
+
+    private static async Task WriteDurablyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var temp = path + ".tmp";
+        await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, useAsync: true))
+        {
+            await file.WriteAsync(bytes, cancellationToken);
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static string Fingerprint(string directory)
+    {
+        var text = new StringBuilder().Append(Directory.GetLastWriteTimeUtc(directory).Ticks).Append('\n');
+        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            text.Append(entry.Name).Append('|').Append(entry is FileInfo f ? f.Length : -1).Append('|')
+                .Append(entry.LastWriteTimeUtc.Ticks).Append('|').Append(entry.CreationTimeUtc.Ticks).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}

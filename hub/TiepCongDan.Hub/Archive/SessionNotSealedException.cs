@@ -1,0 +1,10 @@
+namespace TiepCongDan.Hub.Archive;
+
+/// <summary>The session is not complete and sealed yet, so it cannot be exported (API: 409).</summary>
+public sealed class SessionNotSealedException : Exception
+{
+    public SessionNotSealedException(string message)
+        : base(message)
+    {
+    }
+}
