@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
@@ -20,30 +18,16 @@ public sealed class BasicAuthenticationHandler : AuthenticationHandler<Authentic
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
-            || !string.Equals(header.Scheme, SchemeName, StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+        switch (BasicCredentials.TryRead(Request, out var credentials))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            case BasicCredentials.Outcome.Absent:
+                return Task.FromResult(AuthenticateResult.NoResult());
+            case BasicCredentials.Outcome.Malformed:
+                return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials."));
         }
 
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
-        }
-        catch (FormatException)
-        {
-            return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials."));
-        }
-
-        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials."));
-        }
-
-        var username = decoded[..colon];
-        var role = _users.Authenticate(username, decoded[(colon + 1)..]);
+        var username = credentials.Username;
+        var role = _users.Authenticate(username, credentials.Password);
         if (role is null)
         {
             AuthLog.LoginFailed(Logger, username, Context.Connection.RemoteIpAddress?.ToString() ?? "?");

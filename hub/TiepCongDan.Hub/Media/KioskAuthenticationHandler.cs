@@ -1,11 +1,10 @@
-using System.Net.Http.Headers;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TiepCongDan.Contracts.Fleet;
+using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Broker;
 
 namespace TiepCongDan.Hub.Media;
@@ -34,30 +33,16 @@ internal sealed class KioskAuthenticationHandler : AuthenticationHandler<Authent
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
-            || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+        switch (BasicCredentials.TryRead(Request, out var credentials))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            case BasicCredentials.Outcome.Absent:
+                return Task.FromResult(AuthenticateResult.NoResult());
+            case BasicCredentials.Outcome.Malformed:
+                return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials."));
         }
 
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
-        }
-        catch (FormatException)
-        {
-            return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials."));
-        }
-
-        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials."));
-        }
-
-        var kioskId = decoded[..colon];
-        var password = decoded[(colon + 1)..];
+        var kioskId = credentials.Username;
+        var password = credentials.Password;
         var decision = _authorizer.CheckConnect(kioskId, kioskId, password, clientCertificate: null);
         if (decision.Accepted && !decision.IsHub)
         {
