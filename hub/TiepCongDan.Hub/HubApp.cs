@@ -10,6 +10,7 @@ using TiepCongDan.Hub.Api;
 using TiepCongDan.Hub.Archive;
 using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Broker;
+using TiepCongDan.Hub.Ingest;
 using TiepCongDan.Hub.Media;
 using TiepCongDan.Hub.Metrics;
 using TiepCongDan.Hub.Options;
@@ -72,6 +73,7 @@ public static class HubApp
         services.AddSingleton<SparkplugIngest>();
         services.AddSingleton<EmbeddedBrokerRules>();
         services.AddMediaArchive(options.DataDirectoryFullPath);
+        services.AddSrtIngest();
         services.AddSessionArchive();
         // Order matters: the stored registry is loaded before the primary host hears any birth.
         services.AddSingleton<RegistryFlusher>();

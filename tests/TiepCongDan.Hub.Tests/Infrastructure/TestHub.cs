@@ -72,6 +72,7 @@ public sealed class TestHub : IAsyncDisposable
             $"--Hub:Http:Urls=http://127.0.0.1:{httpPort}",
             $"--Hub:Mqtt:Embedded:Port={mqttPort}",
             $"--TCD_ADMIN_PASSWORD={AdminPassword}",
+            $"--Hub:Media:Ingest:Port={Ingest.UdpPorts.Next()}",
             .. extraArgs,
         ];
         var logs = new LogCapture();
