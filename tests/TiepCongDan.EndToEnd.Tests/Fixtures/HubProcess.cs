@@ -40,6 +40,9 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>The embedded broker's port (unused in External mode).</summary>
     public int MqttPort { get; }
 
+    /// <summary>The SRT ingest's UDP port, kept across restarts like the others.</summary>
+    public int SrtPort { get; } = FreePort.NextUdp();
+
     public string AdminPassword { get; }
 
     public FleetSecret Secret { get; }
@@ -86,6 +89,7 @@ public sealed class HubProcess : IAsyncDisposable
             $"--Hub:DataDirectory={DataDirectory}",
             $"--Hub:Http:Urls=http://127.0.0.1:{HttpPort}",
             $"--Hub:Fleet:DeviceSecretFile={Secret.FilePath}",
+            $"--Hub:Media:Ingest:Port={SrtPort}",
         };
         if (_options.ExternalBroker)
         {
