@@ -75,6 +75,21 @@ public sealed class SessionPlayback_Tests
 
         var width = await page.EvaluateAsync<int>("() => document.getElementById('video').videoWidth");
         Assert.Equal(640, width);
+
+        // The admin records the case on the page; the hub re-signs the manifest and the archive stays intact.
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Sửa thông tin" }).ClickAsync();
+        await page.Locator("#metadata textarea[name=officials]").FillAsync("Nguyễn Văn An — chủ trì\nTrần Thị Bình — Thanh tra tỉnh");
+        await page.Locator("#metadata select[name=caseKind]").SelectOptionAsync("complaint");
+        await page.Locator("#metadata input[name=citizenRef]").FillAsync("2026/TCD-0412");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Lưu và ký lại biên bản" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#editor-status")).ToContainTextAsync("Đã lưu");
+        await Assertions.Expect(row.Locator("td.case")).ToHaveTextAsync("Khiếu nại");
+        await Assertions.Expect(row.Locator("td.officials")).ToContainTextAsync("Trần Thị Bình (Thanh tra tỉnh)");
+        using (var verify = await hub.Http.GetFromJsonAsync<JsonDocument>($"api/sessions/{session}/verify", ct))
+        {
+            Assert.True(verify!.RootElement.GetProperty("intact").GetBoolean());
+            Assert.Equal(2, verify.RootElement.GetProperty("manifestVersion").GetInt32());
+        }
         var screenshot = Path.Combine(AppContext.BaseDirectory, "session-playback.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         Assert.True(new FileInfo(screenshot).Length > 0, "the screenshot is empty");

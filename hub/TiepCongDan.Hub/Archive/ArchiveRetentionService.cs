@@ -4,7 +4,8 @@ namespace TiepCongDan.Hub.Archive;
 
 /// <summary>
 /// Deletes sessions past Hub:Media:Archive:RetentionDays (never those under legal hold), once at start and
-/// then hourly; each deletion is logged and recorded in archive_deletions.
+/// then hourly; each deletion is logged and recorded in archive_deletions. A failed pass is logged and
+/// retried at the next tick: retention must never stop the hub.
 /// </summary>
 internal sealed class ArchiveRetentionService : BackgroundService
 {
@@ -30,7 +31,7 @@ internal sealed class ArchiveRetentionService : BackgroundService
             {
                 _archive.DeleteExpired(_time.GetUtcNow());
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SQLite.SQLiteException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 ArchiveLog.PassFailed(_logger, ex);
             }

@@ -25,6 +25,10 @@ public sealed class SessionArchive : IDisposable
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _exportGates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Fingerprint, VerifyReport Report)> _verified = new(StringComparer.Ordinal);
 
+    // Sessions refused at sealing (a file differs from its confirmed hash), with their folder's state then:
+    // not hashed and logged again every pass until something in the folder changes.
+    private readonly ConcurrentDictionary<string, string> _refused = new(StringComparer.Ordinal);
+
     // A browser playing an export asks for many byte ranges; each does not need to hash the session again.
     private static readonly TimeSpan ReuseVerificationFor = TimeSpan.FromMinutes(1);
 
@@ -84,10 +88,22 @@ public sealed class SessionArchive : IDisposable
             try
             {
                 var current = _catalog.Find(row.Id);
-                if (current is { ManifestVersion: 0 } && await SegmentsOnDiskMatchAsync(current, segments, cancellationToken))
+                var directory = Layout.SessionDirectory(row.KioskId, row.Id);
+                var fingerprint = Directory.Exists(directory) ? Fingerprint(directory) : string.Empty;
+                if (current is not { ManifestVersion: 0 } || (_refused.TryGetValue(row.Id, out var refusedAt) && refusedAt == fingerprint))
+                {
+                    continue;
+                }
+
+                if (await SegmentsOnDiskMatchAsync(current, segments, cancellationToken))
                 {
                     await WriteManifestAsync(current, segments, 1, cancellationToken);
+                    _refused.TryRemove(row.Id, out _);
                     sealedCount++;
+                }
+                else
+                {
+                    _refused[row.Id] = fingerprint;
                 }
             }
             finally
@@ -216,6 +232,7 @@ public sealed class SessionArchive : IDisposable
                 var manifest = ManifestJson.Parse(await File.ReadAllBytesAsync(Path.Combine(directory, ArchiveLayout.ManifestFile), cancellationToken));
                 await Mp4Exporter.ExportAsync([.. manifest.Segments.Select(s => Path.Combine(directory, ArchiveLayout.SegmentFileName(s.Seq)))], output, cancellationToken);
                 ArchiveLog.Exported(_logger, sessionId, new FileInfo(output).Length);
+                DeleteExports(sessionId, keep: output);
             }
 
             return output;
@@ -247,14 +264,7 @@ public sealed class SessionArchive : IDisposable
                 Directory.Delete(directory, recursive: true);
             }
 
-            if (Directory.Exists(Layout.ExportRoot))
-            {
-                foreach (var export in Directory.EnumerateFiles(Layout.ExportRoot, row.Id + ".v*.mp4"))
-                {
-                    File.Delete(export);
-                }
-            }
-
+            DeleteExports(row.Id, keep: null);
             _catalog.RecordDeletion(row, segments, policy, now.ToUnixTimeMilliseconds());
             _verified.TryRemove(row.Id, out _);
             ArchiveLog.Deleted(_logger, row.Id, policy);
@@ -276,6 +286,24 @@ public sealed class SessionArchive : IDisposable
 
     public static bool IsComplete(int expected, IReadOnlyList<MediaSegmentRow> segments) =>
         segments.Count(s => s.Sequence >= 0 && s.Sequence < expected) == expected;
+
+    /// <summary>Removes cached exports of the session (earlier manifest versions, or all of them).</summary>
+    private void DeleteExports(string sessionId, string? keep)
+    {
+        if (!Directory.Exists(Layout.ExportRoot))
+        {
+            return;
+        }
+
+        foreach (var export in Directory.EnumerateFiles(Layout.ExportRoot, sessionId + ".v*.mp4"))
+        {
+            if (export != keep)
+            {
+                // A browser may still be reading an older export; on Linux the open file stays readable.
+                File.Delete(export);
+            }
+        }
+    }
 
     private async Task<bool> SegmentsOnDiskMatchAsync(ArchiveSessionRow row, IReadOnlyList<MediaSegmentRow> segments, CancellationToken cancellationToken)
     {

@@ -107,6 +107,33 @@ public sealed class ArchiveSealAndVerifyTests : IClassFixture<MediaHubFixture>
         Assert.Contains(expectedKind, await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_session_whose_file_differs_from_its_confirmed_hash_is_not_sealed_until_the_file_is_right_again()
+    {
+        var hub = _fixture.Hub;
+        var archive = hub.Get<SessionArchive>();
+        var session = await ArchivedSessions.UploadAsync(hub, Kiosk);
+        var path = ArchivedSessions.Segment(hub, Kiosk, session, 1);
+        var original = await File.ReadAllBytesAsync(path);
+        var altered = (byte[])original.Clone();
+        altered[100] ^= 0xFF;
+        await File.WriteAllBytesAsync(path, altered);
+        await ArchivedSessions.DeclareEndAsync(hub, Kiosk, session);
+
+        // Two passes (besides the background ones): the hub must never sign what it did not receive, and says so once.
+        await archive.SealReadyAsync(CancellationToken.None);
+        await archive.SealReadyAsync(CancellationToken.None);
+        var manifest = Path.Combine(ArchivedSessions.Directory(hub, Kiosk, session), ArchiveLayout.ManifestFile);
+        Assert.False(File.Exists(manifest));
+        Assert.Equal(0, archive.Catalog.Find(session)!.ManifestVersion);
+        Assert.Single(hub.Logs.Lines, l => l.Contains($"Session {session} not sealed: segment 1", StringComparison.Ordinal));
+
+        await File.WriteAllBytesAsync(path, original);
+        await archive.SealReadyAsync(CancellationToken.None);
+        Assert.True(File.Exists(manifest));
+        Assert.True((await ArchivedSessions.VerifyAsync(hub.Http, session)).Intact);
+    }
+
     private static void Tamper(string directory, string tampering)
     {
         string Seg(int seq) => Path.Combine(directory, ArchiveLayout.SegmentFileName(seq));

@@ -16,6 +16,19 @@ public static class ArchivedSessions
     /// <summary>Declares a session, uploads the real TS segments, declares its end and waits until it is sealed.</summary>
     public static async Task<string> UploadSealedAsync(TestHub hub, string kioskId, long startedAtMs = StartedAtMs)
     {
+        var sessionId = await UploadAsync(hub, kioskId, startedAtMs);
+        await DeclareEndAsync(hub, kioskId, sessionId, startedAtMs);
+
+        // The background pass seals within 2 s; waiting on the file keeps the test honest about that path.
+        var manifest = Path.Combine(Directory(hub, kioskId, sessionId), ArchiveLayout.ManifestFile);
+        await Eventually.True(() => File.Exists(manifest) && File.Exists(Path.ChangeExtension(manifest, ".sig")), $"session {sessionId} to be sealed", 20_000);
+        await Eventually.True(() => hub.Get<SessionArchive>().Catalog.Find(sessionId)?.ManifestVersion == 1, "the seal to be recorded", 10_000);
+        return sessionId;
+    }
+
+    /// <summary>Declares a session and uploads every segment, without declaring its end.</summary>
+    public static async Task<string> UploadAsync(TestHub hub, string kioskId, long startedAtMs = StartedAtMs)
+    {
         var segments = await TsSegments.GetAsync();
         using var kiosk = new MediaKiosk(hub, kioskId);
         var sessionId = MediaSessionId.New(kioskId, DateTimeOffset.UtcNow);
@@ -35,16 +48,15 @@ public static class ArchivedSessions
             Assert.Equal(HttpStatusCode.Created, patched.StatusCode);
         }
 
-        using (var ended = await kiosk.PutAsync(sessionId, new SessionDeclaration(kioskId, startedAtMs, startedAtMs + 6_000, segments.Count)))
-        {
-            Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
-        }
-
-        // The background pass seals within 2 s; waiting on the file keeps the test honest about that path.
-        var manifest = Path.Combine(Directory(hub, kioskId, sessionId), ArchiveLayout.ManifestFile);
-        await Eventually.True(() => File.Exists(manifest) && File.Exists(Path.ChangeExtension(manifest, ".sig")), $"session {sessionId} to be sealed", 20_000);
-        await Eventually.True(() => hub.Get<SessionArchive>().Catalog.Find(sessionId)?.ManifestVersion == 1, "the seal to be recorded", 10_000);
         return sessionId;
+    }
+
+    /// <summary>The kiosk declares the session ended with all its segments.</summary>
+    public static async Task DeclareEndAsync(TestHub hub, string kioskId, string sessionId, long startedAtMs = StartedAtMs)
+    {
+        using var kiosk = new MediaKiosk(hub, kioskId);
+        using var ended = await kiosk.PutAsync(sessionId, new SessionDeclaration(kioskId, startedAtMs, startedAtMs + 6_000, TsSegments.Count));
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
     }
 
     public static string Directory(TestHub hub, string kioskId, string sessionId) => Path.Combine(hub.DataDirectory, "archive", kioskId, sessionId);

@@ -40,6 +40,53 @@
     video.play().catch(() => { /* autoplay may be refused; the controls remain */ });
   }
 
+  const editor = document.getElementById("editor");
+  const metadataForm = document.getElementById("metadata");
+  const editorStatus = document.getElementById("editor-status");
+  let editing = null;
+
+  function edit(s) {
+    editing = s;
+    editor.hidden = false;
+    editor.dataset.sessionId = s.id;
+    document.getElementById("editor-title").textContent = "Thông tin phiên " + s.id;
+    metadataForm.officials.value = (s.officials || []).map(o => o.name + (o.role ? " — " + o.role : "")).join("\n");
+    metadataForm.caseKind.value = s.caseKind || "";
+    metadataForm.citizenRef.value = s.citizenRef || "";
+    document.getElementById("hold").textContent = s.legalHold ? "Bỏ phong tỏa pháp lý" : "Phong tỏa pháp lý";
+    editorStatus.textContent = "";
+  }
+
+  async function put(path, body) {
+    const r = await fetch(path, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    if (r.ok) return null;
+    if (r.status === 403) return "Tài khoản của bạn không có quyền thực hiện việc này.";
+    const problem = await r.json().catch(() => null);
+    return "Không lưu được (" + r.status + ")" + (problem && problem.error ? ": " + problem.error : ".");
+  }
+
+  metadataForm.addEventListener("submit", async e => {
+    e.preventDefault();
+    if (!editing) return;
+    const officials = metadataForm.officials.value.split("\n").map(l => l.trim()).filter(l => l).map(l => {
+      const parts = l.split(/\s+[—-]\s+/);
+      return { name: parts[0].trim(), role: parts.slice(1).join(" - ").trim() };
+    });
+    const error = await put("/api/sessions/" + encodeURIComponent(editing.id) + "/metadata",
+      { officials, caseKind: metadataForm.caseKind.value, citizenRef: metadataForm.citizenRef.value.trim() });
+    editorStatus.textContent = error || "Đã lưu; biên bản đã được ký lại.";
+    editorStatus.className = error ? "error" : "";
+    if (!error) search();
+  });
+  document.getElementById("hold").addEventListener("click", async () => {
+    if (!editing) return;
+    const error = await put("/api/sessions/" + encodeURIComponent(editing.id) + "/legal-hold", { legalHold: !editing.legalHold });
+    editorStatus.textContent = error || (editing.legalHold ? "Đã bỏ phong tỏa pháp lý." : "Đã phong tỏa pháp lý: phiên không bị xóa theo thời hạn lưu trữ.");
+    editorStatus.className = error ? "error" : "";
+    if (!error) { editing.legalHold = !editing.legalHold; edit(editing); search(); }
+  });
+  document.getElementById("close-editor").addEventListener("click", () => { editor.hidden = true; editing = null; });
+
   function render(list) {
     tbody.textContent = "";
     document.getElementById("count").textContent = list.length;
@@ -76,6 +123,11 @@
         link.textContent = "Tải MP4";
         actions.append(playButton, verifyButton, link);
       }
+      const editButton = document.createElement("button");
+      editButton.type = "button";
+      editButton.textContent = "Sửa thông tin";
+      editButton.addEventListener("click", () => edit(s));
+      actions.append(editButton);
       tbody.appendChild(row);
     }
   }
