@@ -52,4 +52,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(6315, LogLevel.Warning, "Kiosk {KioskId}, session {SessionId}: SRT receive failed; connection closed")]
     public static partial void ReceiveFailed(ILogger logger, string kioskId, string sessionId, Exception exception);
+
+    [LoggerMessage(6316, LogLevel.Information, "SRT ingest: UDP port {Port} is still taken ({Problem}); retrying")]
+    public static partial void BindRetry(ILogger logger, int port, string problem);
 }

@@ -21,6 +21,8 @@ internal sealed class SrtIngestService : IHostedService, IDisposable
     /// <summary>A handshake the gate accepted is complete within a few RTTs; one still missing after this failed in libsrt.</summary>
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(3);
 
+    private static readonly TimeSpan BindRetryFor = TimeSpan.FromSeconds(5);
+
     private readonly IngestOptions _options;
     private readonly LiveSessionBus _bus;
     private readonly LiveSegmentConfirmer _confirmer;
@@ -59,15 +61,7 @@ internal sealed class SrtIngestService : IHostedService, IDisposable
             return Task.CompletedTask;
         }
 
-        var address = IPAddress.Parse(_options.BindAddress);
-        try
-        {
-            _listener = SrtListener.Start(_options.Port, Decide, _options.LatencyMs, _logger, address);
-        }
-        catch (SrtException e)
-        {
-            throw new HubConfigurationException($"Hub:Media:Ingest: cannot listen for kiosks on UDP {_options.BindAddress}:{_options.Port} ({e.Message}); free the port or choose another.", e);
-        }
+        _listener = Listen(IPAddress.Parse(_options.BindAddress));
 
         IngestLog.Listening(_logger, _options.BindAddress, _options.Port, _options.LatencyMs, _options.MaxSessions);
         _loops = Task.WhenAll(
@@ -95,6 +89,31 @@ internal sealed class SrtIngestService : IHostedService, IDisposable
     {
         _listener?.Dispose();
         _stopping.Dispose();
+    }
+
+    /// <summary>
+    /// libsrt releases a closed socket's UDP port a moment later (its garbage collector thread), so a hub
+    /// restarted in the same process may find its own port still taken: retry briefly before giving up.
+    /// </summary>
+    private SrtListener Listen(IPAddress address)
+    {
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                return SrtListener.Start(_options.Port, Decide, _options.LatencyMs, _logger, address);
+            }
+            catch (SrtException e) when (_time.GetElapsedTime(started) < BindRetryFor)
+            {
+                IngestLog.BindRetry(_logger, _options.Port, e.Message);
+                Thread.Sleep(200);
+            }
+            catch (SrtException e)
+            {
+                throw new HubConfigurationException($"Hub:Media:Ingest: cannot listen for kiosks on UDP {_options.BindAddress}:{_options.Port} ({e.Message}); free the port or choose another.", e);
+            }
+        }
     }
 
     /// <summary>Inside libsrt's handshake: never throws, never blocks for long.</summary>
