@@ -21,7 +21,7 @@ public sealed class BridgeService : IHostedService, IAsyncDisposable
     private readonly Func<string, string> _kioskPassphrase;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BridgedSession> _sessions = new(StringComparer.Ordinal);
     private BridgeListener? _listener;
 
     /// <param name="kioskPassphrase">The kiosk's own SRT passphrase (MediaCredentials.DeriveSrtPassphrase from the fleet secret).</param>
@@ -85,7 +85,7 @@ public sealed class BridgeService : IHostedService, IAsyncDisposable
     private void OnSessionStarted(LiveSessionInfo info)
     {
         var bridge = new SessionBridge(info, new SessionReturn(info.SessionId, _options, _time, _logger), _time);
-        var entry = new Entry(bridge);
+        var entry = new BridgedSession(bridge);
         if (!_sessions.TryAdd(info.SessionId, entry))
         {
             return;
@@ -185,19 +185,6 @@ public sealed class BridgeService : IHostedService, IAsyncDisposable
             default:
                 connection.Dispose();
                 break;
-        }
-    }
-
-    private sealed class Entry(SessionBridge bridge) : IDisposable
-    {
-        public SessionBridge Bridge { get; } = bridge;
-
-        public IDisposable? Subscription { get; set; }
-
-        public void Dispose()
-        {
-            Subscription?.Dispose();
-            Bridge.Dispose();
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class SessionReturn : IDisposable
     private readonly Lock _gate = new();
     private readonly List<ReturnPublisher> _publishers = [];
     private volatile BridgeOutput[] _kiosks = [];
-    private volatile Routing _routing = new(new Dictionary<ReturnPublisher, int>(), null);
+    private volatile ReturnRouting _routing = new(new Dictionary<ReturnPublisher, int>(), null);
     private TimeSpan _cpuOfEndedComposers;
     private bool _disposed;
 
@@ -128,7 +128,7 @@ public sealed class SessionReturn : IDisposable
             kiosks = _kiosks;
             _kiosks = [];
             composer = _routing.Composer;
-            _routing = new Routing(new Dictionary<ReturnPublisher, int>(), null);
+            _routing = new ReturnRouting(new Dictionary<ReturnPublisher, int>(), null);
         }
 
         foreach (var publisher in publishers)
@@ -198,7 +198,7 @@ public sealed class SessionReturn : IDisposable
             composer = new ReturnComposer(_sessionId, _publishers.Count, _options, ToKiosks, _time, _logger);
         }
 
-        _routing = new Routing(index, composer);
+        _routing = new ReturnRouting(index, composer);
         if (old is not null)
         {
             _cpuOfEndedComposers += old.CpuTime;
@@ -206,6 +206,4 @@ public sealed class SessionReturn : IDisposable
             _ = Task.Run(old.Dispose);
         }
     }
-
-    private sealed record Routing(IReadOnlyDictionary<ReturnPublisher, int> Index, ReturnComposer? Composer);
 }
