@@ -22,6 +22,7 @@ public sealed class BridgeOutput : IDisposable
     private readonly ReconnectBackoff _backoff;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly Metrics.Histogram? _addedLatency;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private readonly Lock _connectionGate = new();
@@ -47,6 +48,7 @@ public sealed class BridgeOutput : IDisposable
         _backoff = new ReconnectBackoff(settings.ReconnectMin, settings.ReconnectMax);
         _time = time;
         _logger = logger;
+        _addedLatency = settings.AddedLatency;
         _thread = new Thread(Run) { IsBackground = true, Name = $"bridge {kind} {receiver}" };
     }
 
@@ -263,7 +265,9 @@ public sealed class BridgeOutput : IDisposable
                 break;
             }
 
-            waitedMs += _time.GetElapsedTime(message.ArrivedTimestamp).TotalMilliseconds;
+            var waited = _time.GetElapsedTime(message.ArrivedTimestamp).TotalMilliseconds;
+            waitedMs += waited;
+            _addedLatency?.Observe(waited / 1000);
             waitedCount++;
             bytesThisConnection += message.Data.Length;
             Interlocked.Add(ref _bytesSent, message.Data.Length);

@@ -62,11 +62,23 @@ public static class BridgePrometheus
             sb.Append("tcd_hub_bridge_officials{session=\"").Append(Escape(b.SessionId)).Append("\"} ").Append(b.Return.Publishers.Count).Append('\n');
         }
 
+        var (bounds, cumulative, sum, count) = bridge.AddedLatency.Snapshot();
+        var latency = bridge.AddedLatency.Name;
+        Header(sb, latency, "histogram", bridge.AddedLatency.Help);
+        for (var i = 0; i < bounds.Length; i++)
+        {
+            sb.Append(latency).Append("_bucket{le=\"").Append(Num(bounds[i])).Append("\"} ").Append(cumulative[i]).Append('\n');
+        }
+
+        sb.Append(latency).Append("_bucket{le=\"+Inf\"} ").Append(count).Append('\n');
+        sb.Append(latency).Append("_sum ").Append(Num(sum)).Append('\n');
+        sb.Append(latency).Append("_count ").Append(count).Append('\n');
+
         var refusals = bridge.Refusals;
         Header(sb, refusals.Name, "counter", refusals.Help);
-        foreach (var (code, count) in refusals.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (code, refused) in refusals.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            sb.Append(refusals.Name).Append("{code=\"").Append(Escape(code)).Append("\"} ").Append(count).Append('\n');
+            sb.Append(refusals.Name).Append("{code=\"").Append(Escape(code)).Append("\"} ").Append(refused).Append('\n');
         }
     }
 

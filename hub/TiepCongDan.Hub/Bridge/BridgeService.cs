@@ -38,6 +38,12 @@ public sealed class BridgeService : IHostedService, IAsyncDisposable
     /// <summary>Refusals of the bridge listener by code (1400, 1403, 1404).</summary>
     public LabeledCounter Refusals { get; } = new("tcd_hub_bridge_refused_total", "Callers the bridge listener refused, by code.", "code");
 
+    /// <summary>How long messages wait in the hub between the ingest and the send to a receiver (all outputs).</summary>
+    public Histogram AddedLatency { get; } = new(
+        "tcd_hub_bridge_added_latency_seconds",
+        "Time a message waits in the hub between the ingest's callback and the send to a point or kiosk.",
+        [0.0001, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
+
     /// <summary>The listener's port, 0 while it is off.</summary>
     public int ListenerPort => _listener?.Port ?? 0;
 
@@ -94,7 +100,7 @@ public sealed class BridgeService : IHostedService, IAsyncDisposable
         var pushes = 0;
         foreach (var point in _points.Where(p => p.IsCaller && p.Serves(info.Province)))
         {
-            var settings = BridgeOutputSettings.From(_options, joinAtMarker: true);
+            var settings = BridgeOutputSettings.From(_options, joinAtMarker: true, AddedLatency);
             var caller = new SrtCallerOptions
             {
                 Host = point.Options.Host,
@@ -174,13 +180,13 @@ public sealed class BridgeService : IHostedService, IAsyncDisposable
         switch (id.Kind)
         {
             case BridgeStreamKind.PointRequest:
-                bridge.Add(BridgeOutput.StartPull(id.SessionId, id.User, OutputKind.Pull, connection, BridgeOutputSettings.From(_options, joinAtMarker: true), _time, _logger));
+                bridge.Add(BridgeOutput.StartPull(id.SessionId, id.User, OutputKind.Pull, connection, BridgeOutputSettings.From(_options, joinAtMarker: true, AddedLatency), _time, _logger));
                 break;
             case BridgeStreamKind.PointPublish:
                 bridge.Return.AddPublisher(id.User, connection);
                 break;
             case BridgeStreamKind.KioskReturn:
-                bridge.Return.AddKiosk(BridgeOutput.StartPull(id.SessionId, id.User, OutputKind.Return, connection, BridgeOutputSettings.From(_options, joinAtMarker: false), _time, _logger));
+                bridge.Return.AddKiosk(BridgeOutput.StartPull(id.SessionId, id.User, OutputKind.Return, connection, BridgeOutputSettings.From(_options, joinAtMarker: false, AddedLatency), _time, _logger));
                 break;
             default:
                 connection.Dispose();

@@ -48,6 +48,25 @@ public sealed class CallerPoint_Tests
         Assert.Equal(0, other.Connections);
         Assert.All(bridge.Outputs, o => Assert.Equal(0, o.Drops));
         Assert.All(bridge.Outputs, o => Assert.True(o.BytesSent >= total * 188L));
+        Assert.True(harness.Service.AddedLatency.Count >= 2 * total / 7, "every message sent is timed through the hub");
+    }
+
+    [Fact]
+    public async Task When_the_session_ends_the_hub_hangs_up_on_its_points()
+    {
+        using var point = new TestPoint(BridgeHarness.PassphraseOf("tinh-14"));
+        point.Start();
+        await using var harness = await BridgeHarness.StartAsync([BridgeHarness.CallerPoint("tinh-14", point, "14")]);
+        var session = BridgeHarness.NewSession();
+        harness.Bus.Start(session, BridgeHarness.Kiosk, BridgeHarness.Province);
+        await Eventually.True(() => harness.Service.Find(session)?.Outputs.Single().State == OutputState.Connected, "the point connected", 15_000);
+        NumberedTs.Publish(harness.Bus, session, NumberedTs.Segment(session, 0, 0, 70));
+        await Eventually.True(() => point.Latest().Count == 71, "the segment arrived", 15_000);
+
+        harness.Bus.End(session);
+        Assert.Null(harness.Service.Find(session));
+        await Eventually.True(() => point.Ended == 1, "the point's connection closed by the hub", 15_000);
+        Assert.Equal(1, point.Connections);
     }
 
     [Fact]

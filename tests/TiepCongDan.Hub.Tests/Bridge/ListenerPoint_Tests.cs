@@ -93,8 +93,10 @@ public sealed class ListenerPoint_Tests
         Assert.Equal(BridgeRefusal.BadStreamId, refused.UserCode);
     }
 
-    private static Task PublishContinuously(BridgeHarness harness, string session, CancellationToken token) => Task.Run(
-        async () =>
+    private static Task PublishContinuously(BridgeHarness harness, string session, CancellationToken token) =>
+        Task.Run(async () => await PublishUntilAsync(harness, session, token), CancellationToken.None);
+
+    private static async Task PublishUntilAsync(BridgeHarness harness, string session, CancellationToken token)
     {
         var number = 0;
         var sequence = 0;
@@ -104,6 +106,5 @@ public sealed class ListenerPoint_Tests
             number += 50;
             await Task.Delay(20, CancellationToken.None);
         }
-    },
-        CancellationToken.None);
+    }
 }

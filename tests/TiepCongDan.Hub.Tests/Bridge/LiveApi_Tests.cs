@@ -91,6 +91,7 @@ public sealed class LiveApi_Tests : IAsyncDisposable
         var metrics = BridgePrometheus.Render(service);
         Assert.Contains($"tcd_hub_bridge_connected{{session=\"{session}\",receiver=\"tinh-14\",kind=\"push\"}} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE tcd_hub_bridge_sent_bytes_total counter", metrics, StringComparison.Ordinal);
+        Assert.Contains("tcd_hub_bridge_added_latency_seconds_bucket{le=\"+Inf\"} ", metrics, StringComparison.Ordinal);
         Assert.Contains($"tcd_hub_bridge_compose_cpu_seconds_total{{session=\"{session}\"}} 0", metrics, StringComparison.Ordinal);
     }
 

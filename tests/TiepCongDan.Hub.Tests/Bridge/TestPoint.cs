@@ -17,6 +17,7 @@ public sealed class TestPoint : IDisposable
     private SrtListener? _listener;
     private CancellationTokenSource? _stop;
     private Task? _loop;
+    private int _ended;
 
     public TestPoint(string passphrase)
     {
@@ -36,6 +37,9 @@ public sealed class TestPoint : IDisposable
             }
         }
     }
+
+    /// <summary>Connections the hub (or the point) has closed.</summary>
+    public int Ended => Volatile.Read(ref _ended);
 
     public IReadOnlyList<string> StreamIds
     {
@@ -123,6 +127,7 @@ public sealed class TestPoint : IDisposable
 
                 if (n == 0)
                 {
+                    _ = Interlocked.Increment(ref _ended);
                     break;
                 }
 
