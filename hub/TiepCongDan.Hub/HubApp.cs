@@ -74,7 +74,7 @@ public static class HubApp
         services.AddSingleton<EmbeddedBrokerRules>();
         services.AddMediaArchive(options.DataDirectoryFullPath);
         services.AddSrtIngest();
-        services.AddSessionArchive();
+        services.AddSessionArchive(options.DataDirectoryFullPath);
         // Order matters: the stored registry is loaded before the primary host hears any birth.
         services.AddSingleton<RegistryFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistryFlusher>());

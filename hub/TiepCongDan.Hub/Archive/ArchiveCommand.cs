@@ -32,8 +32,9 @@ public static class ArchiveCommand
         var sessionId = positional[1];
         var dataDirectory = CliRunner.DataDirectory(options);
         var layout = new ArchiveLayout(dataDirectory);
-        var directory = layout.FindSessionDirectory(sessionId);
-        if (directory is null)
+        var files = new LocalSessionFiles(layout);
+        var session = files.Find(sessionId);
+        if (session is null)
         {
             stderr.WriteLine($"problem: session-not-found: no folder for session {sessionId} under {layout.Root}");
             stderr.WriteLine($"Không tìm thấy phiên {sessionId} trong kho lưu trữ.");
@@ -46,7 +47,7 @@ public static class ArchiveCommand
         try
         {
             using var key = ArchiveSigningKey.LoadPublic(publicKeyPath);
-            report = await ArchiveVerifier.VerifyAsync(directory, sessionId, key, DateTimeOffset.UtcNow, CancellationToken.None);
+            report = await ArchiveVerifier.VerifyAsync(files, session, key, DateTimeOffset.UtcNow, CancellationToken.None);
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidOperationException)
         {
@@ -74,10 +75,10 @@ public static class ArchiveCommand
             return 0;
         }
 
-        var manifest = ManifestJson.Parse(await File.ReadAllBytesAsync(Path.Combine(directory, ArchiveLayout.ManifestFile)));
+        var manifest = ManifestJson.Parse(await ArchiveVerifier.ReadAllAsync(files, session, ArchiveLayout.ManifestFile, CancellationToken.None));
         try
         {
-            await Mp4Exporter.ExportAsync([.. manifest.Segments.Select(s => Path.Combine(directory, ArchiveLayout.SegmentFileName(s.Seq)))],
+            await Mp4Exporter.ExportAsync([.. manifest.Segments.Select(s => files.LocalPath(session, ArchiveLayout.SegmentFileName(s.Seq)))],
                 positional[2], CancellationToken.None);
         }
         catch (InvalidOperationException ex)

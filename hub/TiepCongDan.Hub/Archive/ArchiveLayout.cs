@@ -29,21 +29,9 @@ public sealed class ArchiveLayout
 
     public string SessionDirectory(string kioskId, string sessionId) => Path.Combine(Root, kioskId, sessionId);
 
-    /// <summary>The session's folder found by its id alone (the CLI knows no kiosk); null when none.</summary>
-    public string? FindSessionDirectory(string sessionId)
-    {
-        if (!Directory.Exists(Root))
-        {
-            return null;
-        }
-
-        return Directory.EnumerateDirectories(Root)
-            .Select(kiosk => Path.Combine(kiosk, sessionId))
-            .FirstOrDefault(Directory.Exists);
-    }
-
     public static string SegmentFileName(int sequence) => sequence.ToString("D6", CultureInfo.InvariantCulture) + ".ts";
 
+    /// <summary>manifests/v0001.json: where version <paramref name="version"/> is kept once a newer one is signed.</summary>
     public static string HistoryName(int version, string extension) =>
-        "v" + version.ToString("D4", CultureInfo.InvariantCulture) + extension;
+        HistoryFolder + "/v" + version.ToString("D4", CultureInfo.InvariantCulture) + extension;
 }

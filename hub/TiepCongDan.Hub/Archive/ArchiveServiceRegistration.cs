@@ -4,8 +4,9 @@ namespace TiepCongDan.Hub.Archive;
 public static class ArchiveServiceRegistration
 {
     /// <summary>Needs <see cref="Media.MediaServiceRegistration.AddMediaArchive"/> (the media tables) registered too.</summary>
-    public static IServiceCollection AddSessionArchive(this IServiceCollection services)
+    public static IServiceCollection AddSessionArchive(this IServiceCollection services, string dataDirectoryFullPath)
     {
+        services.AddSingleton<ISessionFiles>(_ => new LocalSessionFiles(new ArchiveLayout(dataDirectoryFullPath)));
         services.AddSingleton<ArchiveCatalog>();
         services.AddSingleton<SessionArchive>();
         services.AddHostedService<ArchiveSealingService>();

@@ -3,27 +3,26 @@ using System.Security.Cryptography;
 namespace TiepCongDan.Hub.Archive;
 
 /// <summary>
-/// Checks one session folder against its signed manifest: the signature, the manifest's bytes, its hash
+/// Checks one session's files against its signed manifest: the signature, the manifest's bytes, its hash
 /// chain, every segment's SHA-256 (streamed, never loaded whole), and files the manifest does not list.
 /// Stateless and thread-safe; used by the API and by <c>tcd-hub archive verify</c>.
 /// </summary>
 public static class ArchiveVerifier
 {
-    public static async Task<VerifyReport> VerifyAsync(string sessionDirectory, string sessionId, ECDsa publicKey, DateTimeOffset now,
+    public static async Task<VerifyReport> VerifyAsync(ISessionFiles files, SessionLocation session, ECDsa publicKey, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var problems = new List<VerifyProblem>();
-        var manifestPath = Path.Combine(sessionDirectory, ArchiveLayout.ManifestFile);
-        var signaturePath = Path.Combine(sessionDirectory, ArchiveLayout.SignatureFile);
-        if (!File.Exists(manifestPath))
+        var sessionId = session.SessionId;
+        if (!files.Exists(session, ArchiveLayout.ManifestFile))
         {
             problems.Add(new VerifyProblem(VerifyProblemKind.ManifestMissing, null, ArchiveLayout.ManifestFile,
                 "manifest.json is missing: the session was never sealed or its manifest was deleted."));
             return new VerifyReport(sessionId, false, 0, 0, null, problems, now);
         }
 
-        var manifestBytes = await File.ReadAllBytesAsync(manifestPath, cancellationToken);
-        CheckSignature(manifestBytes, signaturePath, publicKey, problems);
+        var manifestBytes = await ReadAllAsync(files, session, ArchiveLayout.ManifestFile, cancellationToken);
+        await CheckSignatureAsync(files, session, manifestBytes, publicKey, problems, cancellationToken);
 
         SessionManifest manifest;
         try
@@ -43,14 +42,15 @@ public static class ArchiveVerifier
         }
 
         CheckChain(manifest, problems);
-        await CheckSegmentsAsync(sessionDirectory, manifest, problems, cancellationToken);
-        CheckExtraFiles(sessionDirectory, manifest, problems);
+        await CheckSegmentsAsync(files, session, manifest, problems, cancellationToken);
+        CheckExtraFiles(files, session, manifest, problems);
         return new VerifyReport(sessionId, problems.Count == 0, manifest.Version, manifest.Segments.Count, manifest.ChainHead, problems, now);
     }
 
-    private static void CheckSignature(byte[] manifestBytes, string signaturePath, ECDsa publicKey, List<VerifyProblem> problems)
+    private static async Task CheckSignatureAsync(ISessionFiles files, SessionLocation session, byte[] manifestBytes, ECDsa publicKey,
+        List<VerifyProblem> problems, CancellationToken cancellationToken)
     {
-        if (!File.Exists(signaturePath))
+        if (!files.Exists(session, ArchiveLayout.SignatureFile))
         {
             problems.Add(new VerifyProblem(VerifyProblemKind.ManifestMissing, null, ArchiveLayout.SignatureFile,
                 "manifest.sig is missing: nothing proves the manifest is the hub's."));
@@ -60,7 +60,7 @@ public static class ArchiveVerifier
         ManifestSignature signature;
         try
         {
-            signature = ManifestSignature.Parse(File.ReadAllBytes(signaturePath));
+            signature = ManifestSignature.Parse(await ReadAllAsync(files, session, ArchiveLayout.SignatureFile, cancellationToken));
         }
         catch (FormatException ex)
         {
@@ -118,7 +118,8 @@ public static class ArchiveVerifier
         }
     }
 
-    private static async Task CheckSegmentsAsync(string directory, SessionManifest manifest, List<VerifyProblem> problems, CancellationToken cancellationToken)
+    private static async Task CheckSegmentsAsync(ISessionFiles files, SessionLocation session, SessionManifest manifest, List<VerifyProblem> problems,
+        CancellationToken cancellationToken)
     {
         var sequenceByHash = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var segment in manifest.Segments)
@@ -129,14 +130,13 @@ public static class ArchiveVerifier
         foreach (var segment in manifest.Segments)
         {
             var name = ArchiveLayout.SegmentFileName(segment.Seq);
-            var path = Path.Combine(directory, name);
-            if (!File.Exists(path))
+            if (!files.Exists(session, name))
             {
                 problems.Add(new VerifyProblem(VerifyProblemKind.MissingSegment, segment.Seq, name, $"segment {segment.Seq} ({name}) is missing."));
                 continue;
             }
 
-            var actual = await HashFileAsync(path, cancellationToken);
+            var actual = await HashAsync(files, session, name, cancellationToken);
             if (actual == segment.Sha256)
             {
                 continue;
@@ -155,17 +155,16 @@ public static class ArchiveVerifier
         }
     }
 
-    private static void CheckExtraFiles(string directory, SessionManifest manifest, List<VerifyProblem> problems)
+    private static void CheckExtraFiles(ISessionFiles files, SessionLocation session, SessionManifest manifest, List<VerifyProblem> problems)
     {
         var expected = new HashSet<string>(manifest.Segments.Select(s => ArchiveLayout.SegmentFileName(s.Seq)), StringComparer.Ordinal)
         {
             ArchiveLayout.ManifestFile,
             ArchiveLayout.SignatureFile,
         };
-        foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        foreach (var name in files.List(session))
         {
-            var name = Path.GetFileName(entry);
-            if (expected.Contains(name) || (name == ArchiveLayout.HistoryFolder && Directory.Exists(entry)))
+            if (expected.Contains(name) || name == ArchiveLayout.HistoryFolder + "/")
             {
                 continue;
             }
@@ -174,10 +173,19 @@ public static class ArchiveVerifier
         }
     }
 
-    /// <summary>Lower-case hex SHA-256 of a file, streamed.</summary>
-    public static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Lower-case hex SHA-256 of a session file, streamed.</summary>
+    public static async Task<string> HashAsync(ISessionFiles files, SessionLocation session, string name, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        await using var file = files.OpenRead(session, name);
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+    }
+
+    /// <summary>A small file (manifest, signature) whole.</summary>
+    public static async Task<byte[]> ReadAllAsync(ISessionFiles files, SessionLocation session, string name, CancellationToken cancellationToken)
+    {
+        await using var file = files.OpenRead(session, name);
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TiepCongDan.Hub.Media;
@@ -18,6 +17,7 @@ namespace TiepCongDan.Hub.Archive;
 public sealed class SessionArchive : IDisposable
 {
     private readonly ArchiveCatalog _catalog;
+    private readonly ISessionFiles _files;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ECDsa _key;
@@ -32,10 +32,11 @@ public sealed class SessionArchive : IDisposable
     // A browser playing an export asks for many byte ranges; each does not need to hash the session again.
     private static readonly TimeSpan ReuseVerificationFor = TimeSpan.FromMinutes(1);
 
-    public SessionArchive(ArchiveCatalog catalog, IOptions<HubOptions> options, TimeProvider time, ILogger<SessionArchive> logger)
+    public SessionArchive(ArchiveCatalog catalog, ISessionFiles files, IOptions<HubOptions> options, TimeProvider time, ILogger<SessionArchive> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _catalog = catalog;
+        _files = files;
         _time = time;
         _logger = logger;
         var hub = options.Value;
@@ -88,8 +89,7 @@ public sealed class SessionArchive : IDisposable
             try
             {
                 var current = _catalog.Find(row.Id);
-                var directory = Layout.SessionDirectory(row.KioskId, row.Id);
-                var fingerprint = Directory.Exists(directory) ? Fingerprint(directory) : string.Empty;
+                var fingerprint = _files.Fingerprint(Location(row));
                 if (current is not { ManifestVersion: 0 } || (_refused.TryGetValue(row.Id, out var refusedAt) && refusedAt == fingerprint))
                 {
                     continue;
@@ -179,21 +179,15 @@ public sealed class SessionArchive : IDisposable
     public async Task<VerifyReport> VerifyAsync(string sessionId, CancellationToken cancellationToken, bool reuseRecent = false)
     {
         var row = Get(sessionId);
-        var directory = Layout.SessionDirectory(row.KioskId, row.Id);
-        if (!Directory.Exists(directory))
-        {
-            return new VerifyReport(sessionId, false, row.ManifestVersion, 0, null,
-                [new VerifyProblem(VerifyProblemKind.ManifestMissing, null, null, "the session folder does not exist.")], _time.GetUtcNow());
-        }
-
-        var fingerprint = Fingerprint(directory);
+        var location = Location(row);
+        var fingerprint = _files.Fingerprint(location);
         if (reuseRecent && _verified.TryGetValue(sessionId, out var cached) && cached.Fingerprint == fingerprint
             && _time.GetUtcNow() - cached.Report.CheckedAt < ReuseVerificationFor)
         {
             return cached.Report;
         }
 
-        var report = await ArchiveVerifier.VerifyAsync(directory, sessionId, _key, _time.GetUtcNow(), cancellationToken);
+        var report = await ArchiveVerifier.VerifyAsync(_files, location, _key, _time.GetUtcNow(), cancellationToken);
         if (!report.Intact && row.ManifestVersion > 0)
         {
             ArchiveLog.VerifyFailed(_logger, sessionId, string.Join("; ", report.Problems.Select(p => VerifyReport.KindName(p.Kind) + (p.Sequence is { } s ? " " + s.ToString(CultureInfo.InvariantCulture) : string.Empty))));
@@ -228,9 +222,9 @@ public sealed class SessionArchive : IDisposable
         {
             if (!File.Exists(output))
             {
-                var directory = Layout.SessionDirectory(row.KioskId, row.Id);
-                var manifest = ManifestJson.Parse(await File.ReadAllBytesAsync(Path.Combine(directory, ArchiveLayout.ManifestFile), cancellationToken));
-                await Mp4Exporter.ExportAsync([.. manifest.Segments.Select(s => Path.Combine(directory, ArchiveLayout.SegmentFileName(s.Seq)))], output, cancellationToken);
+                var location = Location(row);
+                var manifest = ManifestJson.Parse(await ArchiveVerifier.ReadAllAsync(_files, location, ArchiveLayout.ManifestFile, cancellationToken));
+                await Mp4Exporter.ExportAsync([.. manifest.Segments.Select(s => _files.LocalPath(location, ArchiveLayout.SegmentFileName(s.Seq)))], output, cancellationToken);
                 ArchiveLog.Exported(_logger, sessionId, new FileInfo(output).Length);
                 DeleteExports(sessionId, keep: output);
             }
@@ -258,11 +252,7 @@ public sealed class SessionArchive : IDisposable
         foreach (var row in _catalog.Expired(cutoff))
         {
             var segments = _catalog.Media.Segments(row.Id).Count;
-            var directory = Layout.SessionDirectory(row.KioskId, row.Id);
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            _files.Delete(Location(row));
 
             DeleteExports(row.Id, keep: null);
             _catalog.RecordDeletion(row, segments, policy, now.ToUnixTimeMilliseconds());
@@ -283,6 +273,8 @@ public sealed class SessionArchive : IDisposable
             gate.Dispose();
         }
     }
+
+    private static SessionLocation Location(ArchiveSessionRow row) => new(row.KioskId, row.Id);
 
     public static bool IsComplete(int expected, IReadOnlyList<MediaSegmentRow> segments) =>
         segments.Count(s => s.Sequence >= 0 && s.Sequence < expected) == expected;
@@ -307,11 +299,11 @@ public sealed class SessionArchive : IDisposable
 
     private async Task<bool> SegmentsOnDiskMatchAsync(ArchiveSessionRow row, IReadOnlyList<MediaSegmentRow> segments, CancellationToken cancellationToken)
     {
-        var directory = Layout.SessionDirectory(row.KioskId, row.Id);
+        var location = Location(row);
         foreach (var segment in segments)
         {
-            var path = Path.Combine(directory, ArchiveLayout.SegmentFileName(segment.Sequence));
-            if (!File.Exists(path) || await ArchiveVerifier.HashFileAsync(path, cancellationToken) != segment.Sha256)
+            var name = ArchiveLayout.SegmentFileName(segment.Sequence);
+            if (!_files.Exists(location, name) || await ArchiveVerifier.HashAsync(_files, location, name, cancellationToken) != segment.Sha256)
             {
                 ArchiveLog.SealRefused(_logger, row.Id, segment.Sequence);
                 return false;
@@ -338,15 +330,21 @@ public sealed class SessionArchive : IDisposable
             row.CaseKind, row.CitizenRef, listed, chain, now);
         var bytes = ManifestJson.Serialize(manifest);
         var signature = ManifestSignature.Create(bytes, _key);
-        var directory = Layout.SessionDirectory(row.KioskId, row.Id);
-        Directory.CreateDirectory(directory);
+        var location = Location(row);
         if (version > 1)
         {
-            KeepInHistory(directory, version - 1);
+            // The earlier signed manifest is evidence too: moved into history, never overwritten.
+            foreach (var (file, extension) in new[] { (ArchiveLayout.ManifestFile, ".json"), (ArchiveLayout.SignatureFile, ".sig") })
+            {
+                if (_files.Exists(location, file))
+                {
+                    _files.Move(location, file, ArchiveLayout.HistoryName(version - 1, extension));
+                }
+            }
         }
 
-        await WriteDurablyAsync(Path.Combine(directory, ArchiveLayout.ManifestFile), bytes, cancellationToken);
-        await WriteDurablyAsync(Path.Combine(directory, ArchiveLayout.SignatureFile), signature.ToJson(), cancellationToken);
+        await _files.WriteAsync(location, ArchiveLayout.ManifestFile, bytes, cancellationToken);
+        await _files.WriteAsync(location, ArchiveLayout.SignatureFile, signature.ToJson(), cancellationToken);
         row.ManifestVersion = version;
         row.ChainHead = chain;
         row.SealedAtMs = now.ToUnixTimeMilliseconds();
@@ -355,50 +353,5 @@ public sealed class SessionArchive : IDisposable
         {
             ArchiveLog.Sealed(_logger, row.Id, version, listed.Count, chain);
         }
-    }
-
-    /// <summary>Moves the signed manifest of <paramref name="version"/> to manifests/; never overwrites one already kept.</summary>
-    private static void KeepInHistory(string directory, int version)
-    {
-        var history = Path.Combine(directory, ArchiveLayout.HistoryFolder);
-        Directory.CreateDirectory(history);
-        foreach (var (file, extension) in new[] { (ArchiveLayout.ManifestFile, ".json"), (ArchiveLayout.SignatureFile, ".sig") })
-        {
-            var source = Path.Combine(directory, file);
-            var target = Path.Combine(history, ArchiveLayout.HistoryName(version, extension));
-            if (File.Exists(target))
-            {
-                throw new InvalidOperationException($"{target} already exists; refusing to overwrite a signed manifest from history.");
-            }
-
-            if (File.Exists(source))
-            {
-                File.Move(source, target);
-            }
-        }
-    }
-
-    private static async Task WriteDurablyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
-    {
-        var temp = path + ".tmp";
-        await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, useAsync: true))
-        {
-            await file.WriteAsync(bytes, cancellationToken);
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
-
-    private static string Fingerprint(string directory)
-    {
-        var text = new StringBuilder().Append(Directory.GetLastWriteTimeUtc(directory).Ticks).Append('\n');
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
-        {
-            text.Append(entry.Name).Append('|').Append(entry is FileInfo f ? f.Length : -1).Append('|')
-                .Append(entry.LastWriteTimeUtc.Ticks).Append('|').Append(entry.CreationTimeUtc.Ticks).Append('\n');
-        }
-
-        return text.ToString();
     }
 }
