@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using TiepCongDan.Edge.Media.Upload;
 using TiepCongDan.Hub.Ingest;
 using TiepCongDan.Hub.Media;
 using TiepCongDan.Hub.Tests.Infrastructure;
@@ -13,7 +15,7 @@ public sealed class LiveStreamTests : IClassFixture<IngestHubFixture>
     public LiveStreamTests(IngestHubFixture fixture) => _fixture = fixture;
 
     [Fact]
-    public async Task A_subscriber_gets_every_packet_in_order_and_every_segment_but_the_last_is_confirmed_live()
+    public async Task A_subscriber_gets_every_packet_in_order_every_segment_but_the_last_is_confirmed_live_and_the_kiosk_uploads_only_the_last()
     {
         const string Kiosk = "14-04171";
         await using var kiosk = new StreamingKiosk(Kiosk, _fixture.SrtPort, _fixture.Passphrase(Kiosk));
@@ -54,6 +56,26 @@ public sealed class LiveStreamTests : IClassFixture<IngestHubFixture>
             _fixture.Metrics.AppendPrometheus(text);
             Assert.Contains("tcd_hub_live_segments_confirmed_total", text.ToString(), StringComparison.Ordinal);
             Assert.Contains($"tcd_hub_srt_session_latency_ms{{session=\"{kiosk.SessionId}\",kiosk=\"{Kiosk}\"}}", text.ToString(), StringComparison.Ordinal);
+
+            // The kiosk's own uploader then sends only the last segment: the hub holds the rest from the live stream.
+            var patches = new Media.LinkCutHandler();
+            await using (var uploader = new SegmentUploader(kiosk.Catalog, new SegmentUploaderSettings
+            {
+                HubBaseUri = _fixture.Hub.BaseAddress,
+                KioskId = Kiosk,
+                Password = _fixture.Hub.KioskPassword(Kiosk),
+                RetryMinDelay = TimeSpan.FromMilliseconds(50),
+                RetryMaxDelay = TimeSpan.FromMilliseconds(300),
+                IdlePollInterval = TimeSpan.FromSeconds(1),
+            }, TimeProvider.System, NullLogger.Instance, patches))
+            {
+                uploader.Start();
+                await Eventually.True(() => uploads.Confirmed(kiosk.SessionId).Count == journal.Count, "the kiosk's upload to complete the archive", 30_000);
+            }
+
+            Assert.Equal(journal.Select(s => (s.Sequence, s.Sha256)), uploads.Confirmed(kiosk.SessionId).Select(s => (s.Sequence, s.Sha256)));
+            var patched = Assert.Single(patches.Patches.Keys);
+            Assert.EndsWith("/" + journal[^1].Sequence, patched, StringComparison.Ordinal);
 
             await kiosk.Uplink.DisposeAsync();
             await Eventually.True(() => { lock (ended) { return ended.Any(s => s.SessionId == kiosk.SessionId); } }, "the session to end after the reconnect grace", 30_000);

@@ -50,6 +50,9 @@ public sealed class StreamingKiosk : IAsyncDisposable
 
     public SrtUplink Uplink => _uplink;
 
+    /// <summary>The kiosk's store, as its segment uploader sees it.</summary>
+    public ISegmentCatalog Catalog => _recorder;
+
     public byte[] Sent
     {
         get
