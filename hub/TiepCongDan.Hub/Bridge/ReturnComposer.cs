@@ -116,7 +116,7 @@ public sealed class ReturnComposer : IDisposable
         var args = new List<string> { "-hide_banner", "-loglevel", "error", "-nostdin" };
         foreach (var input in _inputs)
         {
-            args.AddRange(["-thread_queue_size", "1024", "-analyzeduration", "2000000", "-probesize", "2000000",
+            args.AddRange(["-thread_queue_size", "1024", "-analyzeduration", "1000000", "-probesize", "1000000",
                 "-i", $"udp://127.0.0.1:{input.Port.ToString(CultureInfo.InvariantCulture)}?fifo_size=1000000&overrun_nonfatal=1"]);
         }
 

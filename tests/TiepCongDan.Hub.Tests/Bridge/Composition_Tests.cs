@@ -36,7 +36,17 @@ public sealed class Composition_Tests : IDisposable
 
         // Keep 8 s of what arrives from the first byte on.
         var file = Path.Combine(_directory, "kiosk.ts");
-        var kept = ReceiveComposite(kiosk, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(8));
+        byte[] kept;
+        try
+        {
+            kept = ReceiveComposite(kiosk, TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(8));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"no composite within 20 s (composer CPU so far {bridge.Return.ComposeCpuTime.TotalSeconds:0.0} s; officials sent {first.BytesSent} and {second.BytesSent} bytes)");
+            throw;
+        }
+
         await File.WriteAllBytesAsync(file, kept);
 
         var probe = await FfprobeAsync(file);
@@ -63,7 +73,8 @@ public sealed class Composition_Tests : IDisposable
     /// <summary>Keeps what the kiosk receives for <paramref name="keep"/> from its first byte (waiting at most <paramref name="timeout"/>).</summary>
     private static byte[] ReceiveComposite(TiepCongDan.Srt.SrtConnection kiosk, TimeSpan timeout, TimeSpan keep)
     {
-        kiosk.SetReceiveTimeout(TimeSpan.FromSeconds(5));
+        // ffmpeg probes each input in turn before the first composite byte: generous on a busy machine.
+        kiosk.SetReceiveTimeout(TimeSpan.FromSeconds(20));
         var buffer = new byte[1500];
         using var kept = new MemoryStream();
         var clock = Stopwatch.StartNew();
