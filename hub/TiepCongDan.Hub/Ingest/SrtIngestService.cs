@@ -195,7 +195,7 @@ internal sealed class SrtIngestService : IHostedService, IDisposable
         var receiver = new KioskStreamReceiver(connection, _bus, session, generation, recorder, _metrics, _time, _logger);
         _all[receiver] = 0;
         _ = receiver.Finished.ContinueWith(_ => _all.TryRemove(receiver, out byte _), TaskScheduler.Default);
-        if (_receivers.TryGetValue(id.Session, out var previous))
+        if (_receivers.TryGetValue(id.Session, out var previous) && !previous.Finished.IsCompleted)
         {
             // The kiosk reconnected before its old connection timed out here: the new one wins.
             IngestLog.Superseded(_logger, id.User, id.Session, previous.Connection.Peer.ToString());
