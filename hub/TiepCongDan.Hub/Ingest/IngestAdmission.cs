@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace TiepCongDan.Hub.Ingest;
 
 /// <summary>The ingest's verdict on one stream id: the kiosk and session it may publish, or why not.</summary>
-public sealed record IngestAdmission
+internal sealed record IngestAdmission
 {
     private IngestAdmission(string? kioskId, string? sessionId, string? passphrase, IngestRefusal? refusal)
     {
