@@ -22,7 +22,7 @@ public static class ArchiveVerifier
         }
 
         var manifestBytes = await ReadAllAsync(files, session, ArchiveLayout.ManifestFile, cancellationToken);
-        await CheckSignatureAsync(files, session, manifestBytes, publicKey, problems, cancellationToken);
+        await CheckSignatureAsync(files, session, ArchiveLayout.ManifestFile, ArchiveLayout.SignatureFile, manifestBytes, publicKey, problems, cancellationToken);
 
         SessionManifest manifest;
         try
@@ -42,43 +42,74 @@ public static class ArchiveVerifier
         }
 
         CheckChain(manifest, problems);
+        await CheckHistoryAsync(files, session, manifest, publicKey, problems, cancellationToken);
         await CheckSegmentsAsync(files, session, manifest, problems, cancellationToken);
         CheckExtraFiles(files, session, manifest, problems);
         return new VerifyReport(sessionId, problems.Count == 0, manifest.Version, manifest.Segments.Count, manifest.ChainHead, problems, now);
     }
 
-    private static async Task CheckSignatureAsync(ISessionFiles files, SessionLocation session, byte[] manifestBytes, ECDsa publicKey,
-        List<VerifyProblem> problems, CancellationToken cancellationToken)
+    private static async Task CheckSignatureAsync(ISessionFiles files, SessionLocation session, string manifestName, string signatureName,
+        byte[] manifestBytes, ECDsa publicKey, List<VerifyProblem> problems, CancellationToken cancellationToken)
     {
-        if (!files.Exists(session, ArchiveLayout.SignatureFile))
+        if (!files.Exists(session, signatureName))
         {
-            problems.Add(new VerifyProblem(VerifyProblemKind.ManifestMissing, null, ArchiveLayout.SignatureFile,
-                "manifest.sig is missing: nothing proves the manifest is the hub's."));
+            problems.Add(new VerifyProblem(VerifyProblemKind.ManifestMissing, null, signatureName,
+                $"{signatureName} is missing: nothing proves {manifestName} is the hub's."));
             return;
         }
 
         ManifestSignature signature;
         try
         {
-            signature = ManifestSignature.Parse(await ReadAllAsync(files, session, ArchiveLayout.SignatureFile, cancellationToken));
+            signature = ManifestSignature.Parse(await ReadAllAsync(files, session, signatureName, cancellationToken));
         }
         catch (FormatException ex)
         {
-            problems.Add(new VerifyProblem(VerifyProblemKind.BadSignature, null, ArchiveLayout.SignatureFile, ex.Message));
+            problems.Add(new VerifyProblem(VerifyProblemKind.BadSignature, null, signatureName, ex.Message));
             return;
         }
 
         if (Convert.ToHexStringLower(SHA256.HashData(manifestBytes)) != signature.ManifestSha256)
         {
-            problems.Add(new VerifyProblem(VerifyProblemKind.ManifestAltered, null, ArchiveLayout.ManifestFile,
-                "manifest.json is not the document that was signed (its SHA-256 differs from manifest.sig)."));
+            problems.Add(new VerifyProblem(VerifyProblemKind.ManifestAltered, null, manifestName,
+                $"{manifestName} is not the document that was signed (its SHA-256 differs from {signatureName})."));
             return;
         }
 
         if (!signature.Verifies(manifestBytes, publicKey))
         {
-            problems.Add(new VerifyProblem(VerifyProblemKind.BadSignature, null, ArchiveLayout.SignatureFile,
-                $"the signature does not verify with the hub's public key {ArchiveSigningKey.KeyId(publicKey)} (manifest.sig names key {signature.KeyId})."));
+            problems.Add(new VerifyProblem(VerifyProblemKind.BadSignature, null, signatureName,
+                $"the signature of {manifestName} does not verify with the hub's public key {ArchiveSigningKey.KeyId(publicKey)} (manifest.sig names key {signature.KeyId})."));
+        }
+    }
+
+    /// <summary>Earlier versions (kept when metadata changed) must be there, signed, and describe the same segments.</summary>
+    private static async Task CheckHistoryAsync(ISessionFiles files, SessionLocation session, SessionManifest current, ECDsa publicKey,
+        List<VerifyProblem> problems, CancellationToken cancellationToken)
+    {
+        for (var version = 1; version < current.Version; version++)
+        {
+            var json = ArchiveLayout.HistoryName(version, ".json");
+            var sig = ArchiveLayout.HistoryName(version, ".sig");
+            if (!files.Exists(session, json))
+            {
+                problems.Add(new VerifyProblem(VerifyProblemKind.ManifestMissing, null, json, $"the earlier signed manifest v{version} ({json}) is missing."));
+                continue;
+            }
+
+            var bytes = await ReadAllAsync(files, session, json, cancellationToken);
+            await CheckSignatureAsync(files, session, json, sig, bytes, publicKey, problems, cancellationToken);
+            try
+            {
+                if (ManifestJson.Parse(bytes).ChainHead != current.ChainHead)
+                {
+                    problems.Add(new VerifyProblem(VerifyProblemKind.ChainBroken, null, json, $"the earlier manifest v{version} lists other segments than the current one."));
+                }
+            }
+            catch (FormatException ex)
+            {
+                problems.Add(new VerifyProblem(VerifyProblemKind.ManifestAltered, null, json, ex.Message));
+            }
         }
     }
 

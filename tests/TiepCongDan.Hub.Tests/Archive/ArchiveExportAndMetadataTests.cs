@@ -123,6 +123,14 @@ public sealed class ArchiveExportAndMetadataTests : IClassFixture<MediaHubFixtur
         Assert.Equal(TsSegments.Count, root.GetProperty("segments").GetArrayLength());
         Assert.True(root.GetProperty("verify").GetProperty("intact").GetBoolean());
         Assert.Equal(HttpStatusCode.Unauthorized, (await hub.Anonymous.GetAsync($"api/sessions/{session}")).StatusCode);
+
+        // The history is evidence too: an edited earlier manifest is named.
+        var earlier = Path.Combine(directory, "manifests", "v0001.json");
+        await File.WriteAllTextAsync(earlier, (await File.ReadAllTextAsync(earlier)).Replace("\"caseKind\": \"\"", "\"caseKind\": \"feedback\"", StringComparison.Ordinal));
+        var report = await ArchivedSessions.VerifyAsync(viewer, session);
+        Assert.False(report.Intact);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(("manifest-altered", "manifests/v0001.json"), (problem.Kind, problem.File));
     }
 
     [Fact]
