@@ -9,6 +9,7 @@ using MQTTnet.AspNetCore;
 using TiepCongDan.Hub.Api;
 using TiepCongDan.Hub.Archive;
 using TiepCongDan.Hub.Auth;
+using TiepCongDan.Hub.Bridge;
 using TiepCongDan.Hub.Broker;
 using TiepCongDan.Hub.Ingest;
 using TiepCongDan.Hub.Media;
@@ -74,6 +75,7 @@ public static class HubApp
         services.AddSingleton<EmbeddedBrokerRules>();
         services.AddMediaArchive(options.DataDirectoryFullPath);
         services.AddSrtIngest();
+        services.AddBridge(builder.Configuration);
         services.AddSessionArchive(options.DataDirectoryFullPath);
         // Order matters: the stored registry is loaded before the primary host hears any birth.
         services.AddSingleton<RegistryFlusher>();
@@ -129,6 +131,7 @@ public static class HubApp
         app.MapPageEndpoints();
         app.MapMediaEndpoints();
         app.MapArchiveEndpoints();
+        app.MapBridgeEndpoints();
         return app;
     }
 

@@ -28,8 +28,9 @@ internal sealed class BridgeListener : IAsyncDisposable
 
     public static BridgeListener Start(BridgeOptions options, Func<SrtHandshake, SrtAcceptDecision> decide, Action<SrtConnection> onAccepted, ILogger logger)
     {
-        var listener = SrtListener.Start(options.Port, decide, options.LatencyMs, logger, IPAddress.Parse(options.BindAddress));
-        BridgeLog.ListenerStarted(logger, options.Port);
+        var port = options.Port ?? throw new InvalidOperationException("Hub:Media:Bridge:Port is not resolved.");
+        var listener = SrtListener.Start(port, decide, options.LatencyMs, logger, IPAddress.Parse(options.BindAddress));
+        BridgeLog.ListenerStarted(logger, port);
         return new BridgeListener(listener, onAccepted, logger);
     }
 

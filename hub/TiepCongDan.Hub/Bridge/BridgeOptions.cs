@@ -9,8 +9,12 @@ public sealed class BridgeOptions
 {
     public const string SectionName = "Hub:Media:Bridge";
 
-    /// <summary>SRT port points and kiosks call; 0 turns the listener off (caller points still work).</summary>
-    public int Port { get; set; } = 9001;
+    /// <summary>
+    /// SRT port points and kiosks call; 0 turns the listener off (caller points still work). Unset:
+    /// the port after the ingest's (9001 beside the default 9000; off when the ingest is off), so
+    /// hubs given their own ingest port get their own bridge port too.
+    /// </summary>
+    public int? Port { get; set; }
 
     public string BindAddress { get; set; } = "0.0.0.0";
 

@@ -58,7 +58,7 @@ public sealed class BridgeService : IHostedService, IAsyncDisposable
             OnSessionStarted(session);
         }
 
-        if (_options.Port > 0)
+        if (_options.Port is > 0)
         {
             _listener = BridgeListener.Start(_options, Decide, OnAccepted, _logger);
         }

@@ -17,7 +17,14 @@ public static class BridgeServiceRegistration
             return services;
         }
 
-        services.AddOptions<BridgeOptions>().Bind(configuration.GetSection(BridgeOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<BridgeOptions>()
+            .Bind(configuration.GetSection(BridgeOptions.SectionName))
+            .PostConfigure<IOptions<HubOptions>>((bridge, hub) =>
+            {
+                var ingest = hub.Value.Media.Ingest.Port;
+                bridge.Port ??= ingest is > 0 and < 65535 ? ingest + 1 : 0;
+            })
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BridgeOptions>, BridgeOptionsValidator>();
         services.AddSingleton(sp =>
         {

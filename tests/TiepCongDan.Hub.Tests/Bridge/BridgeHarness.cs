@@ -59,7 +59,7 @@ public sealed class BridgeHarness : IAsyncDisposable
     /// <summary>Calls the bridge listener the way a point or a kiosk does.</summary>
     public SrtConnection Call(string streamId, string passphrase) => SrtConnection.Connect(new SrtCallerOptions
     {
-        Host = "127.0.0.1", Port = Options.Port, StreamId = streamId, Passphrase = passphrase, LatencyMs = 120, ConnectTimeoutMs = 3000,
+        Host = "127.0.0.1", Port = Options.Port!.Value, StreamId = streamId, Passphrase = passphrase, LatencyMs = 120, ConnectTimeoutMs = 3000,
     });
 
     public async ValueTask DisposeAsync() => await Service.DisposeAsync();
