@@ -134,6 +134,11 @@ public static class ArchiveEndpoints
         {
             return Error(StatusCodes.Status400BadRequest, ex.Message);
         }
+        catch (InvalidOperationException ex)
+        {
+            // ffmpeg's own words (or a missing ffmpeg); never personal data.
+            return Error(StatusCodes.Status500InternalServerError, ex.Message);
+        }
     }
 
     private static bool TryParseTime(string text, bool endOfDay, out DateTimeOffset time)

@@ -215,6 +215,11 @@ public sealed class SessionArchive : IDisposable
             throw new ArchiveTamperedException(report);
         }
 
+        if (report.SegmentsChecked == 0)
+        {
+            throw new SessionNotSealedException($"Session {sessionId} was sealed without any segment; there is nothing to export.");
+        }
+
         var output = Path.Combine(Layout.ExportRoot, string.Create(CultureInfo.InvariantCulture, $"{sessionId}.v{report.ManifestVersion}.mp4"));
         var gate = _exportGates.GetOrAdd(sessionId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
