@@ -111,4 +111,17 @@ public sealed class CallerPoint_Tests
         NumberedTs.AssertInOrderFromMarker(afterReturn, 200);
         Assert.True(output().Connects >= 2);
     }
+
+    [Fact]
+    public async Task A_point_that_refuses_the_hubs_passphrase_shows_as_refused()
+    {
+        using var point = new TestPoint("the-point-changed-its-passphrase");
+        point.Start();
+        await using var harness = await BridgeHarness.StartAsync([BridgeHarness.CallerPoint("tinh-14", point, "14")]);
+        var session = BridgeHarness.NewSession();
+        harness.Bus.Start(session, BridgeHarness.Kiosk, BridgeHarness.Province);
+        await Eventually.True(() => harness.Service.Find(session)!.Outputs.Single().State == OutputState.Refused, "the output shows the refusal", 15_000);
+        Assert.Equal(0, point.Connections);
+        Assert.Equal(0, harness.Service.Find(session)!.Outputs.Single().Connects);
+    }
 }
