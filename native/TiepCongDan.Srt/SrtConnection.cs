@@ -161,6 +161,7 @@ public sealed unsafe class SrtConnection : IDisposable
             ReceiveRateMbps = m.MbpsRecvRate,
             PacketsSent = m.PktSent,
             PacketsReceived = m.PktRecv,
+            AcksReceived = m.PktRecvAck,
             PacketsSendLoss = m.PktSndLoss,
             PacketsReceiveLoss = m.PktRcvLoss,
             PacketsRetransmitted = m.PktRetrans,

@@ -21,6 +21,9 @@ public readonly record struct SrtStats
 
     public long PacketsReceived { get; init; }
 
+    /// <summary>ACK control packets received in the interval: a sender that got none heard nothing back from its peer.</summary>
+    public int AcksReceived { get; init; }
+
     /// <summary>Packets the receiver reported lost (NAKs), before retransmission.</summary>
     public int PacketsSendLoss { get; init; }
 

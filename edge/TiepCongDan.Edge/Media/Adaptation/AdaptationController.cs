@@ -70,9 +70,11 @@ public sealed class AdaptationController
         lock (gate)
         {
             var now = time.GetUtcNow();
-            if (!sample.Connected)
+            if (!sample.Connected || !sample.PeerHeard)
             {
                 // Hold the rung; what was measured before the cut says nothing about the next connection.
+                // A silent peer (no ACK at all) is a cut in progress that SRT has not declared yet:
+                // stepping down would restart the encoder, and that costs the recording a gap.
                 window.Clear();
                 healthySince = null;
                 return null;

@@ -35,6 +35,12 @@ public sealed record SrtLinkSample
     /// <summary>Data packets sent during the interval (retransmissions included): the weight of this sample's percentages.</summary>
     public long PacketsSent { get; init; }
 
+    /// <summary>
+    /// False when data went out but not one ACK came back in the interval: the link is cut (or the
+    /// hub is gone), not congested, so it says nothing about the bitrate the link can carry.
+    /// </summary>
+    public bool PeerHeard { get; init; } = true;
+
     /// <summary>Bytes waiting in the uplink's own queue (before SRT).</summary>
     public long QueuedBytes { get; init; }
 }

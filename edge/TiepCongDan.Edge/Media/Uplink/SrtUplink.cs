@@ -295,6 +295,7 @@ public sealed class SrtUplink : IAsyncDisposable
             LossPercent = stats.PacketsSent == 0 ? 0 : Math.Min(100, 100.0 * stats.PacketsSendLoss / sent),
             RetransmitPercent = stats.PacketsSent == 0 ? 0 : Math.Min(100, 100.0 * stats.PacketsRetransmitted / sent),
             PacketsSent = stats.PacketsSent,
+            PeerHeard = stats.PacketsSent == 0 || stats.AcksReceived > 0,
             SendBufferMs = stats.SendBufferMs,
             SendRateKbps = stats.SendRateMbps * 1000,
             BandwidthKbps = stats.BandwidthMbps * 1000,

@@ -26,6 +26,22 @@ public sealed class AdaptationControllerTests
     }
 
     [Fact]
+    public void A_cut_link_whose_peer_went_silent_holds_the_rung_instead_of_restarting_the_encoder()
+    {
+        var controller = Controller(start: 0);
+        Assert.Null(Tick(controller, Healthy()));
+        // The first second of a cut: ACKs still came for part of it while the buffer grew.
+        Assert.Null(Tick(controller, Healthy() with { SendBufferMs = 900 }));
+        for (var i = 0; i < 10; i++)
+        {
+            // Then nothing comes back at all; SRT has not declared the peer gone yet.
+            Assert.Null(Tick(controller, Healthy() with { SendBufferMs = 1000 + (i * 1000), PeerHeard = false }));
+        }
+
+        Assert.Equal(0, controller.CurrentIndex);
+    }
+
+    [Fact]
     public void Moderate_retransmits_below_the_threshold_do_not_step_down()
     {
         var controller = Controller(start: 0);
