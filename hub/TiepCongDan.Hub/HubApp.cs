@@ -74,9 +74,10 @@ public static class HubApp
         services.AddSingleton<SparkplugIngest>();
         services.AddSingleton<EmbeddedBrokerRules>();
         services.AddMediaArchive(options.DataDirectoryFullPath);
+        services.AddSessionArchive(options.DataDirectoryFullPath);
         services.AddSrtIngest();
         services.AddBridge(builder.Configuration);
-        services.AddSessionArchive(options.DataDirectoryFullPath);
+        services.AddSingleton<TiepCongDan.Hub.LineTest.LineTestService>();
         // Order matters: the stored registry is loaded before the primary host hears any birth.
         services.AddSingleton<RegistryFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistryFlusher>());
@@ -132,6 +133,7 @@ public static class HubApp
         app.MapMediaEndpoints();
         app.MapArchiveEndpoints();
         app.MapBridgeEndpoints();
+        TiepCongDan.Hub.LineTest.LineTestEndpoints.MapLineTestEndpoints(app);
         return app;
     }
 

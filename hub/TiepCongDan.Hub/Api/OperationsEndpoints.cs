@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using MQTTnet.Server;
@@ -26,7 +27,7 @@ public static class OperationsEndpoints
                 : Results.Text("primary host not connected to the MQTT broker", statusCode: StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
 
-        app.MapGet("/metrics", async (HttpContext context, HubMetrics metrics, KioskRegistry registry) =>
+        app.MapGet("/metrics", async (HttpContext context, HubMetrics metrics, KioskRegistry registry, IServiceProvider services) =>
         {
             var remote = context.Connection.RemoteIpAddress;
             var local = remote is not null && IPAddress.IsLoopback(remote);
@@ -37,7 +38,15 @@ public static class OperationsEndpoints
             }
 
             context.Response.ContentType = PrometheusWriter.ContentType;
-            await context.Response.WriteAsync(PrometheusWriter.Render(metrics, registry));
+            // The fleet, then the media services that run (the SRT ingest and the bridge are off in a health-only hub).
+            var text = new System.Text.StringBuilder(PrometheusWriter.Render(metrics, registry));
+            services.GetService<Ingest.IngestMetrics>()?.AppendPrometheus(text);
+            if (services.GetService<Bridge.BridgeService>() is { } bridge)
+            {
+                Bridge.BridgePrometheus.Append(text, bridge);
+            }
+
+            await context.Response.WriteAsync(text.ToString());
         }).AllowAnonymous();
         return app;
     }

@@ -90,6 +90,12 @@ public sealed class BridgeService : IHostedService, IAsyncDisposable
 
     private void OnSessionStarted(LiveSessionInfo info)
     {
+        // A kiosk's line test measures its link to the hub; it is nobody's session to watch.
+        if (TiepCongDan.Contracts.Media.MediaSessionId.IsLineTest(info.SessionId))
+        {
+            return;
+        }
+
         var bridge = new SessionBridge(info, new SessionReturn(info.SessionId, _options, _time, _logger), _time);
         var entry = new BridgedSession(bridge);
         if (!_sessions.TryAdd(info.SessionId, entry))

@@ -33,7 +33,9 @@ internal static unsafe class SrtApi
             throw new InvalidOperationException($"{SrtNative.Library} is missing: install the Debian package libsrt1.5-openssl.", e);
         }
 
-        SrtNative.SetLogLevel(SrtNative.LogErr);
+        // LOG_CRIT: at LOG_ERR libsrt prints "srt_accept: no pending connection available" for
+        // every idle non-blocking accept; every failure we care about surfaces as an error code.
+        SrtNative.SetLogLevel(SrtNative.LogCrit);
         return true;
     }
 

@@ -11,6 +11,7 @@ internal static unsafe partial class SrtNative
 
     /// <summary>LOG_ERR from syslog.h: libsrt otherwise prints every handshake to stderr.</summary>
     public const int LogErr = 3;
+    public const int LogCrit = 2;
 
     public const int SocketStatusConnected = 5;
 

@@ -43,6 +43,9 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>The SRT ingest's UDP port, kept across restarts like the others.</summary>
     public int SrtPort { get; } = FreePort.NextUdp();
 
+    /// <summary>The bridge listener's UDP port (points pulling, officials publishing, kiosks fetching the return).</summary>
+    public int BridgePort { get; } = FreePort.NextUdp();
+
     public string AdminPassword { get; }
 
     public FleetSecret Secret { get; }
@@ -90,6 +93,7 @@ public sealed class HubProcess : IAsyncDisposable
             $"--Hub:Http:Urls=http://127.0.0.1:{HttpPort}",
             $"--Hub:Fleet:DeviceSecretFile={Secret.FilePath}",
             $"--Hub:Media:Ingest:Port={SrtPort}",
+            $"--Hub:Media:Bridge:Port={BridgePort}",
         };
         if (_options.ExternalBroker)
         {

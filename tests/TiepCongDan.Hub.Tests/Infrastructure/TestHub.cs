@@ -73,6 +73,7 @@ public sealed class TestHub : IAsyncDisposable
             $"--Hub:Mqtt:Embedded:Port={mqttPort}",
             $"--TCD_ADMIN_PASSWORD={AdminPassword}",
             $"--Hub:Media:Ingest:Port={Ingest.UdpPorts.Next()}",
+            $"--Hub:Media:Bridge:Port={Ingest.UdpPorts.Next()}",
             .. extraArgs,
         ];
         var logs = new LogCapture();
