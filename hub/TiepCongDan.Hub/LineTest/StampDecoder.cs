@@ -33,7 +33,7 @@ internal sealed class StampDecoder : IAsyncDisposable
         };
         foreach (var a in new[]
                  {
-                     "-hide_banner", "-loglevel", "quiet", "-fflags", "nobuffer", "-flags", "low_delay", "-f", "mpegts", "-i", "pipe:0",
+                     "-hide_banner", "-loglevel", "quiet", "-f", "mpegts", "-i", "pipe:0",
                      "-map", "0:v:0", "-vf", $"scale={Width}:-2,crop={Width}:{strip}:0:0", "-vsync", "passthrough", "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1",
                  })
         {
