@@ -17,6 +17,10 @@ const string Usage = """
       media-latency [--runs 5] [--seconds 15] [--latency 120]
                 start-session -> first decoded frame at a live SRT receiver, and glass-to-glass latency from the
                 burned-in frame stamps, against the same for a bare ffmpeg (the difference is what we add)
+      hub-media [--sessions 4] [--seconds 30] [--warmup 5] [--kbps 2000] [--ramp 2,4,8,12] [--segments 40] [--segment-mb 4]
+                N simulated kiosks into tcd-hub (2 caller points each + live recording) and the same N streams through
+                srt-live-transmit relays: CPU per stream and ratio, one-way latency p50/p99 and loss per path, capacity
+                over --ramp, then archive write throughput (4 MB segments PATCHed, fsync'd, 1 and 4 at a time)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -43,6 +47,7 @@ try
         "edge-idle" => [await EdgeIdleBenchmark.RunAsync(options, cts.Token)],
         "media-cpu" => [await MediaCpuBenchmark.RunAsync(options, cts.Token)],
         "media-latency" => [await MediaLatencyBenchmark.RunAsync(options, cts.Token)],
+        "hub-media" => [await TiepCongDan.Benchmarks.Hub.HubMediaBenchmark.RunAsync(options, cts.Token)],
         _ => throw new ArgumentException($"unknown benchmark '{args[0]}'"),
     };
     foreach (var report in reports)
