@@ -163,6 +163,44 @@ public sealed class HubBridge_Tests(ITestOutputHelper output) : IDisposable
         Assert.Empty(Directory.Exists(Path.Combine(hub.DataDirectory, "archive", kiosk)) ? Directory.GetDirectories(Path.Combine(hub.DataDirectory, "archive", kiosk)) : []);
     }
 
+    [Fact]
+    public async Task A_live_session_plays_in_headless_Chromium_while_the_kiosk_streams_it()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var ct = cts.Token;
+        const string kiosk = "14-04187";
+        await using var hub = await HubProcess.StartAsync(cancellationToken: ct);
+        await using var edge = EdgeProcess.Start(kiosk, hub, extraArguments: MediaKiosk.Arguments(hub, kiosk, hub.SrtPort));
+        await edge.WaitOnHubAsync(hub, d => d.Online, TimeSpan.FromSeconds(45), "online", ct);
+        var session = await MediaKiosk.StartSessionAsync(hub, edge, ct);
+        await hub.WaitForDeviceAsync(kiosk, d => d.MetricText(MediaMetrics.UplinkState) == "connected", TimeSpan.FromSeconds(20), "SRT connected", edge.Describe, ct);
+
+        await using var chromium = await ChromiumSession.LaunchAsync();
+        var page = chromium.Context.Pages.Count > 0 ? chromium.Context.Pages[0] : await chromium.Context.NewPageAsync();
+        // An official signs in on the hub's page, then opens the live page: it feeds the hub's
+        // fragmented MP4 to Media Source Extensions.
+        await page.GotoAsync(new Uri(hub.BaseAddress, "login").ToString());
+        await page.GetByLabel("Tên đăng nhập").FillAsync(HubProcess.AdminUser);
+        await page.GetByLabel("Mật khẩu").FillAsync(hub.AdminPassword);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new Microsoft.Playwright.PageGetByRoleOptions { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(hub.BaseAddress.ToString());
+        await page.GotoAsync(new Uri(hub.BaseAddress, $"live.html?session={session}").ToString());
+        try
+        {
+            await page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.currentTime > 2 && v.videoWidth > 0; }",
+                null, new Microsoft.Playwright.PageWaitForFunctionOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var state = await page.EvaluateAsync<string>("() => { const v = document.querySelector('video'); return v ? JSON.stringify({ t: v.currentTime, w: v.videoWidth, rs: v.readyState, paused: v.paused, ended: v.ended, buf: v.buffered.length ? [v.buffered.start(0), v.buffered.end(v.buffered.length - 1)] : [], err: v.error && v.error.message }) : document.documentElement.outerHTML.slice(0, 300); }");
+            Assert.Fail($"the live <video> did not play past 2 s: {state}\n{hub.Describe()}");
+        }
+
+        var width = await page.EvaluateAsync<int>("() => document.querySelector('video').videoWidth");
+        Assert.Equal(640, width);
+        await MediaKiosk.StopSessionAsync(hub, edge, ct);
+    }
+
     private static string[] PointArguments(int index, string id, string province, int port) =>
     [
         string.Create(CultureInfo.InvariantCulture, $"--Hub:Media:Points:{index}:Id={id}"),

@@ -51,8 +51,8 @@ public static class ArchiveEndpoints
                 : Results.Ok(Summary(archive.SetLegalHold(id, request.LegalHold, context.User.Identity?.Name ?? "?"), archive)))))
             .RequireAuthorization(Policies.AdminOnly);
 
-        app.MapGet("/sessions.html", () => Embedded("sessions.html", "text/html; charset=utf-8")).RequireAuthorization(Policies.AnyUser);
-        app.MapGet("/sessions.js", () => Embedded("sessions.js", "text/javascript; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/sessions.html", () => Web.PageEndpoints.Embedded("sessions.html", "text/html; charset=utf-8")).RequireAuthorization(Policies.AnyUser);
+        app.MapGet("/sessions.js", () => Web.PageEndpoints.Embedded("sessions.js", "text/javascript; charset=utf-8")).AllowAnonymous();
         return app;
     }
 
@@ -155,10 +155,4 @@ public static class ArchiveEndpoints
     }
 
     private static IResult Error(int statusCode, string message) => Results.Json(new { error = message }, statusCode: statusCode);
-
-    private static IResult Embedded(string name, string contentType)
-    {
-        var stream = typeof(ArchiveEndpoints).Assembly.GetManifestResourceStream("wwwroot/" + name);
-        return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
-    }
 }

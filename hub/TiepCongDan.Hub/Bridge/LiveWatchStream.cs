@@ -6,7 +6,7 @@ namespace TiepCongDan.Hub.Bridge;
 
 /// <summary>
 /// One browser watching a live session: the session's TS, from its next segment marker (so the
-/// picture starts at a keyframe with PAT/PMT), remuxed without transcoding by a Debian `ffmpeg`
+/// picture starts at a keyframe with PAT/PMT), remuxed (video not transcoded) by a Debian `ffmpeg`
 /// child into fragmented MP4 that a &lt;video&gt; element plays as it arrives. The bus callback only
 /// copies into a bounded channel (oldest dropped), so a slow browser never holds up the ingest.
 /// </summary>
@@ -23,7 +23,9 @@ internal sealed class LiveWatchStream : IAsyncDisposable
         foreach (var a in new[]
                  {
                      "-hide_banner", "-loglevel", "quiet", "-fflags", "+genpts", "-f", "mpegts", "-i", "pipe:0",
-                     "-map", "0:v:0", "-map", "0:a?", "-c", "copy",
+                     // Video as sent; audio re-encoded (cheap) because fragmented MP4 writes its header
+                     // before the first packet, and AAC copied from ADTS has no config there yet (MSE refuses it).
+                     "-map", "0:v:0", "-map", "0:a?", "-c:v", "copy", "-c:a", "aac", "-b:a", "64k",
                      "-f", "mp4", "-movflags", "frag_keyframe+empty_moov+default_base_moof", "-frag_duration", "500000", "pipe:1",
                  })
         {

@@ -12,6 +12,8 @@ public static class PageEndpoints
         app.MapGet("/", () => Embedded("index.html", "text/html; charset=utf-8")).RequireAuthorization(Policies.AnyUser);
         app.MapGet("/app.js", () => Embedded("app.js", "text/javascript; charset=utf-8")).AllowAnonymous();
         app.MapGet("/style.css", () => Embedded("style.css", "text/css; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/live.html", () => Embedded("live.html", "text/html; charset=utf-8")).RequireAuthorization(Policies.AnyUser);
+        app.MapGet("/live.js", () => Embedded("live.js", "text/javascript; charset=utf-8")).AllowAnonymous();
         app.MapGet("/login", (string? error) => Results.Content(LoginPage.Render(error is not null), "text/html; charset=utf-8")).AllowAnonymous();
         app.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery();
         app.MapPost("/logout", async (HttpContext context) =>
@@ -41,7 +43,8 @@ public static class PageEndpoints
 
     private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    private static IResult Embedded(string name, string contentType)
+    /// <summary>A file of Web/wwwroot, embedded in the executable (no files to deploy, no CDN).</summary>
+    internal static IResult Embedded(string name, string contentType)
     {
         var stream = typeof(PageEndpoints).Assembly.GetManifestResourceStream("wwwroot/" + name);
         return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
