@@ -278,8 +278,10 @@ public static class HubMediaBenchmark
         var largest = ok.Count == 0 ? "none" : ok.Max() == largestTried ? $">= {largestTried}" : ok.Max().ToString(CultureInfo.InvariantCulture);
         report.Add(Section, "largest N without loss, hub cpu < 180 %", largest,
             ok.Count > 0 && ok.Max() == largestTried ? "(the largest step tried was clean: raise --ramp)" : $"of steps {string.Join(",", results.Select(r => r.N))}");
-        // Not a measurement: where the hub's CPU alone would reach the ceiling at the largest step's cost per session.
-        var last = results[^1];
+        // Not a measurement: where the hub's CPU alone would reach the ceiling at the cost per session of the
+        // largest clean step (a starved step's cost per session looks smaller than it is).
+        var cleanSteps = results.Where(r => ok.Contains(r.N)).ToList();
+        var last = cleanSteps.Count > 0 ? cleanSteps[^1] : results[^1];
         var perSession = (last.Hub.CpuPercent - idle) / last.N;
         report.Add(Section, "cpu-bound estimate (not measured)", perSession > 0 ? Math.Floor((CpuCeiling - idle) / perSession) : double.NaN,
             string.Create(CultureInfo.InvariantCulture, $"sessions at {perSession:0.0} % each (N={last.N}) + {idle:0} % idle; senders and sinks excluded"));
