@@ -97,14 +97,7 @@ public sealed class HubBridge_Tests(ITestOutputHelper output) : IDisposable
         relay.Cut = false;
         await hub.WaitForDeviceAsync(kiosk, d => d.MetricText(MediaMetrics.UplinkState) == "connected", TimeSpan.FromSeconds(30), "SRT back", edge.Describe, ct);
         await Task.Delay(TimeSpan.FromSeconds(8), ct);
-        await MediaKiosk.StopSessionAsync(hub, edge, ct);
-        await MediaKiosk.WaitUploadedAsync(hub, edge, TimeSpan.FromSeconds(90), ct);
-
-        var archived = await MediaProbe.FrameNumbersAsync(MediaKiosk.ConcatenateArchive(hub, kiosk, session, _dir.Combine("archive.ts")), 640);
-        output.WriteLine($"archive: {archived.Count} frames 0..{archived[^1]}; {await SourcesAsync(hub, session)}");
-        Assert.Equal(0, archived[0]);
-        Assert.Null(MediaKiosk.FirstBreak(archived));
-        Assert.True(archived[^1] >= 25 * 40, $"the session ran ~46 s but the archive ends at frame {archived[^1]}");
+        await StopAndAssertArchiveCompleteAsync(hub, edge, session, minLastFrame: 25 * 40, ct);
     }
 
     [Fact]
@@ -125,14 +118,7 @@ public sealed class HubBridge_Tests(ITestOutputHelper output) : IDisposable
         await hub.StartProcessAsync(ct);
         await edge.WaitOnHubAsync(hub, d => d.Online && d.MetricText(MediaMetrics.UplinkState) == "connected", TimeSpan.FromSeconds(60), "back online and streaming", ct);
         await Task.Delay(TimeSpan.FromSeconds(6), ct);
-        await MediaKiosk.StopSessionAsync(hub, edge, ct);
-        await MediaKiosk.WaitUploadedAsync(hub, edge, TimeSpan.FromSeconds(90), ct);
-
-        var archived = await MediaProbe.FrameNumbersAsync(MediaKiosk.ConcatenateArchive(hub, kiosk, session, _dir.Combine("archive.ts")), 640);
-        output.WriteLine($"archive: {archived.Count} frames 0..{archived[^1]}; {await SourcesAsync(hub, session)}");
-        Assert.Equal(0, archived[0]);
-        Assert.Null(MediaKiosk.FirstBreak(archived));
-        Assert.True(archived[^1] >= 25 * 12, $"the session ran ~15 s but the archive ends at frame {archived[^1]}");
+        await StopAndAssertArchiveCompleteAsync(hub, edge, session, minLastFrame: 25 * 12, ct);
     }
 
     [Fact]
@@ -199,6 +185,18 @@ public sealed class HubBridge_Tests(ITestOutputHelper output) : IDisposable
         var width = await page.EvaluateAsync<int>("() => document.querySelector('video').videoWidth");
         Assert.Equal(640, width);
         await MediaKiosk.StopSessionAsync(hub, edge, ct);
+    }
+
+    /// <summary>Ends the session, waits for the kiosk's upload, and checks the archive holds frames 0..N with no gap or repeat.</summary>
+    private async Task StopAndAssertArchiveCompleteAsync(HubProcess hub, EdgeProcess edge, string session, int minLastFrame, CancellationToken ct)
+    {
+        await MediaKiosk.StopSessionAsync(hub, edge, ct);
+        await MediaKiosk.WaitUploadedAsync(hub, edge, TimeSpan.FromSeconds(90), ct);
+        var archived = await MediaProbe.FrameNumbersAsync(MediaKiosk.ConcatenateArchive(hub, edge.KioskId, session, _dir.Combine("archive.ts")), 640);
+        output.WriteLine($"archive: {archived.Count} frames 0..{archived[^1]}; {await SourcesAsync(hub, session)}");
+        Assert.Equal(0, archived[0]);
+        Assert.Null(MediaKiosk.FirstBreak(archived));
+        Assert.True(archived[^1] >= minLastFrame, $"the archive ends at frame {archived[^1]}, expected at least {minLastFrame}");
     }
 
     private static string[] PointArguments(int index, string id, string province, int port) =>
