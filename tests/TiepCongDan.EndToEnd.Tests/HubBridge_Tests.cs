@@ -170,7 +170,12 @@ public sealed class HubBridge_Tests(ITestOutputHelper output) : IDisposable
         await page.GetByLabel("Mật khẩu").FillAsync(hub.AdminPassword);
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new Microsoft.Playwright.PageGetByRoleOptions { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(hub.BaseAddress.ToString());
-        await page.GotoAsync(new Uri(hub.BaseAddress, $"live.html?session={session}").ToString());
+        // The live list shows the session with its link numbers; its link opens the player.
+        await page.GotoAsync(new Uri(hub.BaseAddress, "live.html").ToString());
+        var row = page.Locator($"tr[data-session-id=\"{session}\"]");
+        await Microsoft.Playwright.Assertions.Expect(row).ToContainTextAsync(kiosk);
+        await row.GetByRole(Microsoft.Playwright.AriaRole.Link, new Microsoft.Playwright.LocatorGetByRoleOptions { Name = "Xem trực tiếp" }).ClickAsync();
+        await page.WaitForURLAsync(new Uri(hub.BaseAddress, $"live.html?session={session}").ToString());
         try
         {
             await page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.currentTime > 2 && v.videoWidth > 0; }",

@@ -4,7 +4,8 @@
   const status = document.getElementById("status");
   const video = document.getElementById("video");
   const id = new URLSearchParams(location.search).get("session");
-  if (!id) { status.textContent = "Thiếu mã phiên (?session=…)."; return; }
+  if (!id) { await showList(status); return; }
+  video.hidden = false;
   const type = 'video/mp4; codecs="avc1.640028, mp4a.40.2"';
   if (!window.MediaSource || !MediaSource.isTypeSupported(type)) { status.textContent = "Trình duyệt không hỗ trợ phát trực tiếp H.264."; return; }
   const source = new MediaSource();
@@ -38,3 +39,35 @@
   const close = () => { if (!buffer.updating && !queue.length) { try { source.endOfStream(); } catch (e) { /* closed */ } } else setTimeout(close, 200); };
   close();
 })();
+
+// Without ?session=: the live sessions with their link and every receiver, refreshed every 2 s.
+async function showList(status) {
+  document.getElementById("list").hidden = false;
+  const body = document.getElementById("sessions");
+  const cell = (text) => { const td = document.createElement("td"); td.textContent = text; return td; };
+  const refresh = async () => {
+    const r = await fetch("/api/live");
+    if (!r.ok) { status.textContent = "Không tải được danh sách (" + r.status + ")."; return; }
+    const sessions = await r.json();
+    status.textContent = sessions.length ? sessions.length + " phiên đang diễn ra" : "Không có phiên nào đang diễn ra.";
+    body.replaceChildren(...sessions.map(s => {
+      const tr = document.createElement("tr");
+      tr.dataset.sessionId = s.sessionId;
+      const link = s.link || {};
+      tr.append(cell(s.kioskId), cell(new Date(s.startedAt).toLocaleTimeString("vi-VN")),
+        cell(link.receiveKbps != null ? link.receiveKbps.toFixed(0) : "–"), cell(link.rttMs != null ? link.rttMs.toFixed(0) : "–"),
+        cell(link.lossPercent != null ? link.lossPercent.toFixed(1) : "–"),
+        cell(s.points.map(p => (p.name || p.receiver) + ": " + p.state + ", " + p.kbps.toFixed(0) + " kbit/s, mất " + p.lossPercent.toFixed(1) + " %").join("; ") || "–"),
+        cell(s.officials.length ? s.officials.length + " cán bộ" + (s.composing ? " (ghép hình)" : "") : "–"));
+      const watch = document.createElement("td");
+      const a = document.createElement("a");
+      a.href = "live.html?session=" + encodeURIComponent(s.sessionId);
+      a.textContent = "Xem trực tiếp";
+      watch.append(a);
+      tr.append(watch);
+      return tr;
+    }));
+  };
+  await refresh();
+  setInterval(refresh, 2000);
+}
