@@ -20,6 +20,8 @@ public sealed class PassiveAuthenticatorTests
 
         Assert.Equal(PassiveAuthenticationStatus.Valid, result.Status);
         Assert.True(result.IsValid);
+        Assert.Contains("2 data group(s) match", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("CN=Test CSCA VN, C=VN", result.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -118,6 +120,7 @@ public sealed class PassiveAuthenticatorTests
         var result = Authenticate(trusted.Csca, sod, groups);
 
         Assert.Equal(PassiveAuthenticationStatus.UnknownIssuer, result.Status);
+        Assert.Contains($"CN={otherName}, C=VN", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

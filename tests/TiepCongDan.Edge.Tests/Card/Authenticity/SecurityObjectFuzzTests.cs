@@ -29,7 +29,7 @@ public sealed class SecurityObjectFuzzTests
     [Theory]
     [InlineData(TestKeyKind.EcdsaP256)]
     [InlineData(TestKeyKind.Rsa2048Pkcs1)]
-    public void Mutated_security_objects_give_a_typed_error_or_a_non_valid_result(TestKeyKind kind)
+    public void Mutated_security_objects_give_a_typed_error_or_a_reasoned_result(TestKeyKind kind)
     {
         using var pki = TestPki.Create(kind);
         var groups = SampleDataGroups.Create();
@@ -55,10 +55,7 @@ public sealed class SecurityObjectFuzzTests
 
             parsed++;
             var result = authenticator.Authenticate(sod, groups, ReadAt);
-            if (!mutated.AsSpan().SequenceEqual(genuine))
-            {
-                Assert.NotNull(result.Reason);
-            }
+            Assert.False(string.IsNullOrWhiteSpace(result.Reason));
         }
 
         // Both paths must really have been exercised.
