@@ -115,4 +115,14 @@ public sealed class Dg13_Tests
 
         Assert.Contains("twice", Assert.Throws<CardDataException>(() => Dg13.Parse(w.Encode())).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_generic_tlv_reader_walks_the_same_dg13_by_tag()
+    {
+        var dg = BerTlv.ParseSingle(CardSamples.Dg13());
+        Assert.Equal(0x6D, dg.Tag);
+        var set = dg.Child(0x30).Child(0x31);
+        Assert.Equal(15, set.Children.Count);
+        Assert.All(set.Children, f => Assert.Equal(0x02, f.Children[0].Tag));
+    }
 }

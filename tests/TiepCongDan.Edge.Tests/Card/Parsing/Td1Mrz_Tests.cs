@@ -98,4 +98,22 @@ public sealed class Td1Mrz_Tests
         var e = Assert.Throws<CardDataException>(() => Td1Mrz.Parse(CardSamples.Td1(dob: "901315"), CardSamples.Today));
         Assert.Contains("date of birth", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_document_number_longer_than_nine_continues_in_the_optional_data()
+    {
+        // ICAO 9303-5 note j: filler in the check position, the rest and its check digit at the start of the optional data.
+        const string number = "D23145890734";
+        var check = MrzCheckDigit.Compute(number);
+        var l1 = ("IDVNM" + number[..9] + "<" + number[9..] + check).PadRight(30, '<');
+        var dob = "900315";
+        var exp = "300315";
+        var l2 = dob + MrzCheckDigit.Compute(dob) + "M" + exp + MrzCheckDigit.Compute(exp) + "VNM" + new string('<', 11);
+        l2 += MrzCheckDigit.Compute(string.Concat(l1.AsSpan(5), l2.AsSpan(0, 7), l2.AsSpan(8, 7), l2.AsSpan(18, 11)));
+
+        var mrz = Td1Mrz.Parse(l1 + l2 + "TRAN<<VAN<BINH".PadRight(30, '<'), CardSamples.Today);
+        Assert.Equal(number, mrz.DocumentNumber);
+        Assert.Equal(string.Empty, mrz.IdNumber);
+        Assert.Equal("TRAN", mrz.Surname);
+    }
 }
