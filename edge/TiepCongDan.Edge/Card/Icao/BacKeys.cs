@@ -35,6 +35,12 @@ public sealed class BacKeys
     {
         ArgumentNullException.ThrowIfNull(documentNumber);
         var number = documentNumber.ToUpperInvariant();
+        if (number.Length > DocumentNumberLength)
+        {
+            // Longer numbers continue in the MRZ's optional data; no CCCD has one, so refuse rather than guess a key.
+            throw new FormatException($"Document numbers longer than {DocumentNumberLength} characters are not supported.");
+        }
+
         if (number.Length < DocumentNumberLength)
         {
             number = number.PadRight(DocumentNumberLength, '<');

@@ -104,4 +104,45 @@ public sealed class BacAuthenticator_Tests
         Assert.Equal(CardAccessFailure.UnexpectedResponse, e.Reason);
         Assert.Equal((ushort)0x6D00, e.StatusWord);
     }
+
+    [Fact]
+    public void The_session_BAC_gives_protects_the_Appendix_D_SELECT_and_READ_BINARY_on_the_same_card()
+    {
+        var card = new ScriptedCard()
+            .Expect(AppendixD.GetChallenge, AppendixD.RndIc + "9000")
+            .Expect(AppendixD.ExternalAuthenticate, AppendixD.CardResponse + "9000")
+            .Expect(AppendixD.ProtectedSelectEfCom, AppendixD.ProtectedSelectResponse)
+            .Expect(AppendixD.ProtectedReadBinary4, AppendixD.ProtectedReadBinaryResponse);
+
+        var session = new BacAuthenticator(card, AppendixDRandom()).Authenticate(BacKeys.FromMrzFields(AppendixD.DocumentNumber, AppendixD.DateOfBirth, AppendixD.DateOfExpiry));
+        var sm = new SecureMessaging(card, session);
+        sm.Transmit(Convert.FromHexString(AppendixD.SelectEfCom));
+        var read = sm.Transmit(Convert.FromHexString(AppendixD.ReadBinary4));
+
+        Assert.Equal(AppendixD.ReadBinaryPlain + "9000", Convert.ToHexString(read));
+        card.AssertDone();
+    }
+
+    [Fact]
+    public void Random_answers_to_EXTERNAL_AUTHENTICATE_are_refused_with_a_typed_error()
+    {
+        var random = new Random(4242);
+        var keys = BacKeys.FromMrzInformation(AppendixD.MrzInformation);
+        for (var i = 0; i < 2000; i++)
+        {
+            var answer = new byte[i % 2 == 0 ? 42 : random.Next(0, 50)];
+            random.NextBytes(answer);
+            if (i % 2 == 0)
+            {
+                answer[^2] = 0x90;
+                answer[^1] = 0x00;
+            }
+
+            var card = new ScriptedCard()
+                .Expect(AppendixD.GetChallenge, AppendixD.RndIc + "9000")
+                .Expect(null, Convert.ToHexString(answer));
+
+            Assert.Throws<CardAccessException>(() => new BacAuthenticator(card, AppendixDRandom()).Authenticate(keys));
+        }
+    }
 }

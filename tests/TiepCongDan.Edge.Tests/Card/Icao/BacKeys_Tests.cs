@@ -62,6 +62,12 @@ public sealed class BacKeys_Tests
     }
 
     [Fact]
+    public void A_document_number_longer_than_9_characters_is_refused_rather_than_given_a_guessed_key()
+    {
+        Assert.Throws<FormatException>(() => BacKeys.FromMrzFields("L898902C1234", "690806", "940623"));
+    }
+
+    [Fact]
     public void Dates_must_be_YYMMDD()
     {
         Assert.Throws<FormatException>(() => BacKeys.FromMrzFields("L898902C", "1969-08-06", "940623"));
