@@ -1,4 +1,5 @@
 using System.Text;
+using TiepCongDan.Edge.Card.Parsing;
 
 namespace TiepCongDan.Edge.Card.Icao;
 

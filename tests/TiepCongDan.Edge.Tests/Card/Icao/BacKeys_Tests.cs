@@ -1,4 +1,5 @@
 using TiepCongDan.Edge.Card.Icao;
+using TiepCongDan.Edge.Card.Parsing;
 
 namespace TiepCongDan.Edge.Tests.Card.Icao;
 
@@ -37,7 +38,7 @@ public sealed class BacKeys_Tests
     [Fact]
     public void Check_digit_refuses_characters_an_MRZ_cannot_hold()
     {
-        Assert.Throws<FormatException>(() => MrzCheckDigit.Compute("12a"));
+        Assert.Throws<CardDataException>(() => MrzCheckDigit.Compute("12a"));
     }
 
     [Fact]
