@@ -12,6 +12,7 @@ using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Bridge;
 using TiepCongDan.Hub.Broker;
 using TiepCongDan.Hub.Ingest;
+using TiepCongDan.Hub.LineTest;
 using TiepCongDan.Hub.Media;
 using TiepCongDan.Hub.Metrics;
 using TiepCongDan.Hub.Options;
@@ -77,7 +78,7 @@ public static class HubApp
         services.AddSessionArchive(options.DataDirectoryFullPath);
         services.AddSrtIngest();
         services.AddBridge(builder.Configuration);
-        services.AddSingleton<TiepCongDan.Hub.LineTest.LineTestService>();
+        services.AddSingleton<LineTestService>();
         // Order matters: the stored registry is loaded before the primary host hears any birth.
         services.AddSingleton<RegistryFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistryFlusher>());
@@ -133,7 +134,7 @@ public static class HubApp
         app.MapMediaEndpoints();
         app.MapArchiveEndpoints();
         app.MapBridgeEndpoints();
-        TiepCongDan.Hub.LineTest.LineTestEndpoints.MapLineTestEndpoints(app);
+        app.MapLineTestEndpoints();
         return app;
     }
 

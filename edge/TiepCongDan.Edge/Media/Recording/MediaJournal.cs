@@ -57,5 +57,8 @@ internal sealed class MediaJournal : IDisposable
     public long ClosedBytes() =>
         _db.ExecuteScalar<long>("SELECT COALESCE(SUM(bytes), 0) FROM media_segments WHERE state = ?", SegmentState.Closed);
 
+    public int ClosedCount() =>
+        _db.ExecuteScalar<int>("SELECT COUNT(*) FROM media_segments WHERE state = ?", SegmentState.Closed);
+
     public void Dispose() => _db.Dispose();
 }

@@ -108,6 +108,16 @@ public sealed class MediaRecorder : ISegmentCatalog, IDisposable
     }
 
     /// <summary>Free space and unconfirmed bytes; the level follows LowDiskBytes and ReserveBytes.</summary>
+    /// <summary>Closed segments the hub has not confirmed, all sessions together (one query: the node reads it every sample).</summary>
+    public int PendingSegmentCount()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _journal.ClosedCount();
+        }
+    }
+
     public StorageStatus Storage()
     {
         long pending;

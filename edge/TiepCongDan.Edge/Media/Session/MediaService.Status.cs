@@ -22,7 +22,7 @@ public sealed partial class MediaService
             }
 
             var storage = recorder.Storage();
-            var pending = recorder.PendingSessions().Sum(s => recorder.PendingSegments(s.SessionId).Count);
+            var pending = recorder.PendingSegmentCount();
             var level = storage.Level.ToString().ToLowerInvariant();
             if (_session is not { } session)
             {
