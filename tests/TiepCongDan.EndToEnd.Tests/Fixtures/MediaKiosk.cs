@@ -51,10 +51,22 @@ public static class MediaKiosk
     }
 
     /// <summary>Waits until the kiosk has nothing left for the hub (every segment confirmed).</summary>
+    /// <remarks>
+    /// The kiosk's own store is checked too: the metric can still read 0 from before the last segment
+    /// closed, while a segment file stays on the kiosk exactly until the hub has confirmed it.
+    /// </remarks>
     public static Task WaitUploadedAsync(HubProcess hub, EdgeProcess edge, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         hub.WaitForDeviceAsync(edge.KioskId,
-            d => d.MetricText(MediaMetrics.SessionId) == string.Empty && d.MetricText(MediaMetrics.PendingSegments) == "0",
+            d => d.MetricText(MediaMetrics.SessionId) == string.Empty && d.MetricText(MediaMetrics.PendingSegments) == "0" && !HasLocalSegments(edge),
             timeout, "every segment confirmed by the hub", edge.Describe, cancellationToken);
+
+    private static bool HasLocalSegments(EdgeProcess edge)
+    {
+        var media = Path.Combine(edge.DataDirectory, "media");
+        return Directory.Exists(media) && Directory.EnumerateDirectories(media)
+            .Where(d => Path.GetFileName(d) != "orphans")
+            .Any(d => Directory.EnumerateFiles(d, "*.tse").Any());
+    }
 
     /// <summary>The hub's archived segments of a session in order (plaintext MPEG-TS).</summary>
     public static IReadOnlyList<string> ArchivedSegments(HubProcess hub, string kioskId, string sessionId)
