@@ -14,11 +14,15 @@ CONFIG="${CONFIG:-Release}"
 STATE_DIR="${TCD_STATE_DIR:-$ROOT/.state}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Debian packages the tests and the run need (pcscd and gstreamer come with later issues).
+# Debian packages the tests and the run need (gstreamer comes with a later issue).
 # ffmpeg: capture and encode; libsrt1.5-openssl: our SRT binding; srt-tools: the reference
 # receiver (srt-live-transmit) the media tests compare against.
+# pcscd + vsmartcard-vpcd: real PC/SC with virtual readers; python3-virtualsmartcard (+ pycryptodome):
+# the independent vicc ePass card; systemd: systemd-socket-activate gives each test its own pcscd
+# socket; zbar-tools/qrencode: the front QR decoded from a camera frame, and test QR images.
 APT_PACKAGES=(mosquitto mosquitto-clients chromium sqlite3 curl iproute2 iptables procps ca-certificates libicu72
-  ffmpeg libsrt1.5-openssl srt-tools)
+  ffmpeg libsrt1.5-openssl srt-tools
+  pcscd libpcsclite1 vsmartcard-vpcd python3-virtualsmartcard python3-pycryptodome systemd zbar-tools qrencode)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
