@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace TiepCongDan.Pcsc;
+
+/// <summary>Log lines of the PC/SC binding (EventIds 5300-5319). Reader names and ATRs only, never card data.</summary>
+internal static partial class PcscLog
+{
+    [LoggerMessage(EventId = 5300, Level = LogLevel.Warning, Message = "pcscd cannot be reached ({Reason}); retrying in {DelayMs} ms")]
+    public static partial void ServiceLost(ILogger logger, string reason, long delayMs);
+
+    [LoggerMessage(EventId = 5301, Level = LogLevel.Information, Message = "pcscd reachable again")]
+    public static partial void ServiceRestored(ILogger logger);
+
+    [LoggerMessage(EventId = 5302, Level = LogLevel.Information, Message = "Reader {Reader} {Change}")]
+    public static partial void ReaderChanged(ILogger logger, string reader, string change);
+
+    [LoggerMessage(EventId = 5303, Level = LogLevel.Warning, Message = "SCardGetStatusChange failed ({Reason}); listing the readers again")]
+    public static partial void StatusChangeFailed(ILogger logger, string reason);
+}

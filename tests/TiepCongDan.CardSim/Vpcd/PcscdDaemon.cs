@@ -1,0 +1,378 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace TiepCongDan.CardSim.Vpcd;
+
+/// <summary>
+/// A private pcscd for tests: started by <c>systemd-socket-activate</c> on a socket of its own (the
+/// client library finds it through PCSCLITE_CSOCK_NAME), its reader.conf.d holding vpcd entries on
+/// free TCP ports. Each entry gives two readers ("NAME 00 00" on port p, "NAME 00 01" on p+1); each
+/// reader is a <see cref="VirtualReaderSlot"/>. Readers can be hot-plugged (a conf file added or
+/// removed, then SIGUSR1, which is what <c>pcscd -H</c> sends). Killed by PID on Dispose and at exit.
+/// </summary>
+public sealed class PcscdDaemon : IDisposable
+{
+    public const string SocketVariable = "PCSCLITE_CSOCK_NAME";
+    private const string Pcscd = "/usr/sbin/pcscd";
+    private const string SocketActivate = "/usr/bin/systemd-socket-activate";
+    private const string VpcdDriver = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so";
+    private const int SharedSlots = 16;
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
+    private static readonly Lazy<PcscdDaemon> SharedDaemon = new(StartShared, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static int _entrySequence;
+
+    private readonly Lock _gate = new();
+    private readonly List<VirtualReaderSlot> _slots = [];
+    private readonly Queue<VirtualReaderSlot> _free = new();
+    private Process? _process;
+    private int _disposed;
+
+    private PcscdDaemon(string directory)
+    {
+        Directory = directory;
+        ConfigDirectory = Path.Combine(directory, "reader.conf.d");
+        SocketPath = Path.Combine(directory, "pcscd.comm");
+        LogPath = Path.Combine(directory, "pcscd.log");
+        System.IO.Directory.CreateDirectory(ConfigDirectory);
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+    }
+
+    /// <summary>
+    /// One daemon for all in-process tests of a test assembly: libpcsclite reads PCSCLITE_CSOCK_NAME
+    /// once per process, so this sets it before anything calls the library. Lease readers with <see cref="LeaseSlot"/>.
+    /// </summary>
+    public static PcscdDaemon Shared => SharedDaemon.Value;
+
+    public string Directory { get; }
+
+    /// <summary>Pass as PCSCLITE_CSOCK_NAME to a child process that should use this daemon.</summary>
+    public string SocketPath { get; }
+
+    public string ConfigDirectory { get; }
+
+    public string LogPath { get; }
+
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("pcscd is not running.");
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public IReadOnlyList<VirtualReaderSlot> Slots
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _slots];
+            }
+        }
+    }
+
+    /// <summary>Starts a daemon with at least <paramref name="slots"/> virtual readers (rounded up to pairs).</summary>
+    public static PcscdDaemon Start(int slots)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
+        RequireTools();
+        var daemon = new PcscdDaemon(System.IO.Directory.CreateTempSubdirectory("tcd-pcscd-").FullName);
+        try
+        {
+            for (var i = 0; i < (slots + 1) / 2; i++)
+            {
+                daemon.WriteEntry();
+            }
+
+            daemon.Launch();
+            return daemon;
+        }
+        catch
+        {
+            daemon.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Fails with the Debian packages to install when pcscd, vpcd or systemd-socket-activate is missing.</summary>
+    public static void RequireTools()
+    {
+        var missing = new List<string>();
+        if (!File.Exists(Pcscd))
+        {
+            missing.Add($"{Pcscd} (Debian package pcscd)");
+        }
+
+        if (!File.Exists(VpcdDriver))
+        {
+            missing.Add($"{VpcdDriver} (Debian package vsmartcard-vpcd)");
+        }
+
+        if (!File.Exists(SocketActivate))
+        {
+            missing.Add($"{SocketActivate} (Debian package systemd)");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"The PC/SC test daemon needs: {string.Join(", ", missing)}. Install with: apt-get install pcscd vsmartcard-vpcd systemd");
+        }
+    }
+
+    /// <summary>A reader nobody else in this process is using; Dispose the slot to give it back.</summary>
+    public VirtualReaderSlot LeaseSlot()
+    {
+        lock (_gate)
+        {
+            if (_free.Count == 0)
+            {
+                throw new InvalidOperationException($"All {_slots.Count} virtual readers of the test pcscd are leased; dispose slots when done or start a daemon with more.");
+            }
+
+            var slot = _free.Dequeue();
+            return new VirtualReaderSlot(slot.ReaderName, slot.Port, slot.EntryFile, Return);
+        }
+    }
+
+    /// <summary>Hot-plugs a new vpcd entry (two readers); returns the first reader, once pcscd has loaded it.</summary>
+    public VirtualReaderSlot AddSlot()
+    {
+        VirtualReaderSlot first;
+        lock (_gate)
+        {
+            first = WriteEntry(pooled: false);
+        }
+
+        SignalRescan();
+        WaitUntil(() => TcpListening(first.Port) && TcpListening(first.Port + 1), $"pcscd to load the hot-plugged reader {first}");
+        return first;
+    }
+
+    /// <summary>Unplugs the vpcd entry of <paramref name="slot"/> (both its readers) and waits until pcscd has dropped it.</summary>
+    public void RemoveSlot(VirtualReaderSlot slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        lock (_gate)
+        {
+            File.Delete(slot.EntryFile);
+            _slots.RemoveAll(s => s.EntryFile == slot.EntryFile);
+        }
+
+        SignalRescan();
+        WaitUntil(() => !TcpListening(slot.Port), $"pcscd to drop the unplugged reader {slot}");
+    }
+
+    /// <summary>Kills pcscd hard (SIGKILL), as a crash would; the socket stays, refusing connections.</summary>
+    public void Kill()
+    {
+        var process = _process;
+        if (process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts pcscd again on the same socket and readers (after <see cref="Kill"/>).</summary>
+    public void Restart()
+    {
+        Kill();
+        Launch();
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        Kill();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a dying pcscd; /tmp is cleaned eventually.
+        }
+    }
+
+    private static PcscdDaemon StartShared()
+    {
+        var daemon = Start(SharedSlots);
+        if (Environment.GetEnvironmentVariable(SocketVariable) is { Length: > 0 } existing && existing != daemon.SocketPath)
+        {
+            daemon.Dispose();
+            throw new InvalidOperationException($"{SocketVariable} is already set to {existing}; the shared test pcscd must be the first this process uses.");
+        }
+
+        Environment.SetEnvironmentVariable(SocketVariable, daemon.SocketPath);
+        return daemon;
+    }
+
+    private static bool TcpListening(int port)
+    {
+        var hexPort = port.ToString("X4", CultureInfo.InvariantCulture);
+        foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+        {
+            if (!File.Exists(table))
+            {
+                continue;
+            }
+
+            foreach (var line in File.ReadLines(table).Skip(1))
+            {
+                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (fields.Length > 3 && fields[3] == "0A" && fields[1].EndsWith(":" + hexPort, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int FreePortPair()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            using var first = new TcpListener(IPAddress.Any, 0);
+            first.Start();
+            var port = ((IPEndPoint)first.LocalEndpoint).Port;
+            if (port >= 65535)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var second = new TcpListener(IPAddress.Any, port + 1);
+                second.Start();
+                second.Stop();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // p+1 taken: try another p.
+            }
+        }
+
+        throw new InvalidOperationException("Found no two consecutive free TCP ports for a vpcd reader.");
+    }
+
+    private VirtualReaderSlot WriteEntry(bool pooled = true)
+    {
+        var port = FreePortPair();
+        var name = $"TCD vpcd {Interlocked.Increment(ref _entrySequence)}";
+        var file = Path.Combine(ConfigDirectory, $"vpcd-{port}");
+        File.WriteAllText(file, $"FRIENDLYNAME \"{name}\"\nDEVICENAME   /dev/null:{port}\nLIBPATH      {VpcdDriver}\nCHANNELID    {port}\n");
+        var first = new VirtualReaderSlot($"{name} 00 00", port, file, null);
+        var second = new VirtualReaderSlot($"{name} 00 01", port + 1, file, null);
+        _slots.Add(first);
+        _slots.Add(second);
+        if (pooled)
+        {
+            _free.Enqueue(first);
+            _free.Enqueue(second);
+        }
+
+        return first;
+    }
+
+    private void Return(VirtualReaderSlot lease)
+    {
+        lock (_gate)
+        {
+            var slot = _slots.FirstOrDefault(s => s.Port == lease.Port);
+            if (slot is not null)
+            {
+                _free.Enqueue(slot);
+            }
+        }
+    }
+
+    private void Launch()
+    {
+        File.Delete(SocketPath);
+        // exec keeps one PID from the shell through systemd-socket-activate to pcscd.
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            ArgumentList = { "-c", $"exec {SocketActivate} -l '{SocketPath}' {Pcscd} -f -c '{ConfigDirectory}' -i >>'{LogPath}' 2>&1" },
+            UseShellExecute = false,
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start systemd-socket-activate.");
+        WaitUntil(() => File.Exists(SocketPath), "systemd-socket-activate to create the pcscd socket");
+        // systemd-socket-activate starts pcscd on the first connection; a bare connect is enough.
+        using (var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+        {
+            socket.Connect(new UnixDomainSocketEndPoint(SocketPath));
+        }
+
+        List<VirtualReaderSlot> slots;
+        lock (_gate)
+        {
+            slots = [.. _slots];
+        }
+
+        WaitUntil(() => slots.All(s => TcpListening(s.Port)), "pcscd to load its vpcd readers");
+    }
+
+    /// <summary>SIGUSR1 makes pcscd read reader.conf.d again (what <c>pcscd -H</c> sends).</summary>
+    private void SignalRescan()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("/bin/kill", ["-USR1", ProcessId.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("Could not run /bin/kill.");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -USR1 {ProcessId} failed (exit {kill.ExitCode}).");
+        }
+    }
+
+    private void WaitUntil(Func<bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (_process is { HasExited: true })
+            {
+                throw new InvalidOperationException($"pcscd exited (code {_process.ExitCode}) while waiting for {what}. Its log: {Tail()}");
+            }
+
+            if (clock.Elapsed > ReadyTimeout)
+            {
+                throw new TimeoutException($"Gave up after {ReadyTimeout.TotalSeconds:0} s waiting for {what}. pcscd log: {Tail()}");
+            }
+
+            Thread.Sleep(20);
+        }
+    }
+
+    private string Tail()
+    {
+        try
+        {
+            var lines = File.ReadAllLines(LogPath);
+            return string.Join('\n', lines.TakeLast(15));
+        }
+        catch (IOException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Kill();
+}
