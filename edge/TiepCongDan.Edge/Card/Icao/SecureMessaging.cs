@@ -1,9 +1,13 @@
 using System.Security.Cryptography;
+using TiepCongDan.Edge.Card.Parsing;
 
 namespace TiepCongDan.Edge.Card.Icao;
 
 /// <summary>
-/// ICAO 9303-11 §9.8 secure messaging with 3DES (after BAC): wraps each plain command APDU
+/// ICAO 9303-11 §9.8 secure messaging, with 3DES (after BAC or PACE-3DES: CBC with a zero IV,
+/// retail MAC, 8-byte counter) or AES (after PACE-AES: CBC with IV = E(KSenc, SSC), CMAC truncated
+/// to 8 bytes, 16-byte counter, 16-byte padding blocks), as <see cref="SecureMessagingKeys.Cipher"/>
+/// says. Wraps each plain command APDU
 /// (DO'87' encrypted data, DO'97' Le, DO'8E' MAC) and unwraps the response (DO'8E' verified
 /// before anything else is used, DO'87' decrypted, status from DO'99'). The send sequence counter
 /// goes up once for the command and once for its response, so a lost or replayed exchange breaks
@@ -23,17 +27,42 @@ public sealed class SecureMessaging : IApduTransport
     private readonly byte[] _encryptionKey;
     private readonly byte[] _macKey;
     private readonly byte[] _ssc;
+    private readonly SecureMessagingCipher _cipher;
+    private readonly int _blockSize;
 
     public SecureMessaging(IApduTransport inner, SecureMessagingKeys keys)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(keys);
-        if (keys.SendSequenceCounter.Length != 8)
+        switch (keys.Cipher)
         {
-            throw new ArgumentException("The 3DES send sequence counter is 8 bytes.", nameof(keys));
+            case SecureMessagingCipher.TripleDes:
+                _blockSize = Iso9797Padding.BlockSize;
+                if (keys.EncryptionKey.Length != 16 || keys.MacKey.Length != 16)
+                {
+                    throw new ArgumentException("3DES session keys are 16 bytes each.", nameof(keys));
+                }
+
+                break;
+            case SecureMessagingCipher.Aes:
+                _blockSize = AesCbc.BlockSize;
+                if (keys.EncryptionKey.Length is not (16 or 24 or 32) || keys.MacKey.Length != keys.EncryptionKey.Length)
+                {
+                    throw new ArgumentException("AES session keys are 16, 24 or 32 bytes each, both the same length.", nameof(keys));
+                }
+
+                break;
+            default:
+                throw new ArgumentException($"Unknown secure messaging cipher {keys.Cipher}.", nameof(keys));
+        }
+
+        if (keys.SendSequenceCounter.Length != _blockSize)
+        {
+            throw new ArgumentException($"The {keys.Cipher} send sequence counter is {_blockSize} bytes, not {keys.SendSequenceCounter.Length}.", nameof(keys));
         }
 
         _inner = inner;
+        _cipher = keys.Cipher;
         _encryptionKey = keys.EncryptionKey.ToArray();
         _macKey = keys.MacKey.ToArray();
         _ssc = keys.SendSequenceCounter.ToArray();
@@ -56,14 +85,15 @@ public sealed class SecureMessaging : IApduTransport
         var (data, le) = ParseShortApdu(commandApdu);
         byte[] header = [(byte)(commandApdu[0] | 0x0C), commandApdu[1], commandApdu[2], commandApdu[3]];
 
+        // The counter moves first: AES derives the IV for the command data from its new value.
+        Increment();
         var do87 = data.Length == 0
             ? []
-            : BerTlv.Encode(TagEncryptedData, [PaddingIndicator, .. TripleDesCbc.Encrypt(_encryptionKey, Iso9797Padding.Pad(data))]);
+            : BerTlv.Encode(TagEncryptedData, [PaddingIndicator, .. Encrypt(Iso9797Padding.Pad(data, _blockSize))]);
         var do97 = le is { } l ? BerTlv.Encode(TagLe, [l]) : [];
 
-        Increment();
-        byte[] macInput = [.. _ssc, .. Iso9797Padding.Pad(header), .. do87, .. do97];
-        var do8E = BerTlv.Encode(TagMac, RetailMac.Compute(_macKey, macInput));
+        byte[] macInput = [.. _ssc, .. Iso9797Padding.Pad(header, _blockSize), .. do87, .. do97];
+        var do8E = BerTlv.Encode(TagMac, Mac(macInput));
 
         var bodyLength = do87.Length + do97.Length + do8E.Length;
         if (bodyLength > 0xFF)
@@ -93,7 +123,7 @@ public sealed class SecureMessaging : IApduTransport
         var offset = 0;
         while (offset < body.Length)
         {
-            var (tag, value, next) = BerTlv.Read(body, offset);
+            var (tag, value, next) = ReadDataObject(body, offset);
             switch (tag)
             {
                 case TagEncryptedData when encrypted is null && mac is null:
@@ -119,7 +149,7 @@ public sealed class SecureMessaging : IApduTransport
         }
 
         byte[] macInput = [.. _ssc, .. body[..macCovered]];
-        if (!RetailMac.Verify(_macKey, macInput, body[macRange]))
+        if (!CryptographicOperations.FixedTimeEquals(Mac(macInput), body[macRange]))
         {
             throw new CardAccessException(CardAccessFailure.SecureMessagingFailed, "The card's secure messaging response carries a wrong MAC.", outerStatus);
         }
@@ -135,14 +165,17 @@ public sealed class SecureMessaging : IApduTransport
 
     private byte[] Decrypt(ReadOnlySpan<byte> do87Value)
     {
-        if (do87Value.Length < 1 + Iso9797Padding.BlockSize || do87Value[0] != PaddingIndicator)
+        if (do87Value.Length < 1 + _blockSize || do87Value[0] != PaddingIndicator)
         {
             throw new CardAccessException(CardAccessFailure.SecureMessagingFailed, "The card's encrypted data object is malformed.");
         }
 
         try
         {
-            return Iso9797Padding.Unpad(TripleDesCbc.Decrypt(_encryptionKey, do87Value[1..]));
+            var plain = _cipher == SecureMessagingCipher.Aes
+                ? AesCbc.Decrypt(_encryptionKey, AesCbc.EncryptBlock(_encryptionKey, _ssc), do87Value[1..])
+                : TripleDesCbc.Decrypt(_encryptionKey, do87Value[1..]);
+            return Iso9797Padding.Unpad(plain, _blockSize);
         }
         catch (ArgumentException e)
         {
@@ -151,6 +184,27 @@ public sealed class SecureMessaging : IApduTransport
         catch (CryptographicException e)
         {
             throw new CardAccessException(CardAccessFailure.SecureMessagingFailed, "The card's encrypted data could not be decrypted.", e);
+        }
+    }
+
+    private byte[] Encrypt(byte[] padded) => _cipher == SecureMessagingCipher.Aes
+        ? AesCbc.Encrypt(_encryptionKey, AesCbc.EncryptBlock(_encryptionKey, _ssc), padded)
+        : TripleDesCbc.Encrypt(_encryptionKey, padded);
+
+    /// <summary>The 8-byte MAC over SSC || header || DOs: retail MAC (which pads to 8 itself) or CMAC over the input padded to 16.</summary>
+    private byte[] Mac(ReadOnlySpan<byte> input) => _cipher == SecureMessagingCipher.Aes
+        ? AesCmac.ComputeTruncated(_macKey, Iso9797Padding.Pad(input, _blockSize))
+        : RetailMac.Compute(_macKey, input);
+
+    private static (int Tag, Range Value, int Next) ReadDataObject(ReadOnlySpan<byte> body, int offset)
+    {
+        try
+        {
+            return BerTlv.ReadOne(body, offset);
+        }
+        catch (CardDataException e)
+        {
+            throw new CardAccessException(CardAccessFailure.SecureMessagingFailed, "A secure messaging response holds a malformed or truncated data object.", e);
         }
     }
 

@@ -1,8 +1,10 @@
 namespace TiepCongDan.Edge.Card.Parsing;
 
 /// <summary>
-/// BER-TLV reader for card files (ISO 7816-4 / ICAO 9303-10): multi-byte tags, definite lengths up to
-/// four bytes, nested constructed objects. Malformed input always ends in <see cref="CardDataException"/>.
+/// The one BER-TLV codec for everything read from or sent to the card (ISO 7816-4 / ICAO 9303-10):
+/// card files, secure messaging data objects, PACE's dynamic authentication data. Multi-byte tags,
+/// definite lengths up to four bytes, nested constructed objects. Malformed input always ends in
+/// <see cref="CardDataException"/>; protocol code maps it to its own failure.
 /// </summary>
 public static class BerTlv
 {
@@ -23,6 +25,60 @@ public static class BerTlv
 
         return nodes[0];
     }
+
+    /// <summary>
+    /// Reads the one object starting at <paramref name="offset"/> without building a tree: its tag
+    /// (bytes read big-endian), the range of its value in <paramref name="data"/>, and the offset after it.
+    /// </summary>
+    public static (int Tag, Range Value, int Next) ReadOne(ReadOnlySpan<byte> data, int offset)
+    {
+        if (offset < 0 || offset >= data.Length)
+        {
+            throw new CardDataException("TLV object expected past the end of the data", offset);
+        }
+
+        var pos = offset;
+        var (tag, _) = ReadTag(data, ref pos, 0);
+        var length = ReadLength(data, ref pos, 0);
+        if (length > data.Length - pos)
+        {
+            throw new CardDataException($"TLV {tag:X2} length {length} exceeds the {data.Length - pos} bytes left", offset);
+        }
+
+        return (tag, pos..(pos + length), pos + length);
+    }
+
+    /// <summary>Encodes one object; <paramref name="tag"/> is the tag's bytes read big-endian (0x87, 0x7F49).</summary>
+    public static byte[] Encode(int tag, ReadOnlySpan<byte> value)
+    {
+        var tagBytes = EncodeTag(tag);
+        var length = EncodeLength(value.Length);
+        var result = new byte[tagBytes.Length + length.Length + value.Length];
+        tagBytes.CopyTo(result, 0);
+        length.CopyTo(result, tagBytes.Length);
+        value.CopyTo(result.AsSpan(tagBytes.Length + length.Length));
+        return result;
+    }
+
+    /// <summary>The shortest definite length encoding (DER).</summary>
+    public static byte[] EncodeLength(int length) => length switch
+    {
+        < 0 => throw new ArgumentOutOfRangeException(nameof(length), length, "A TLV length is not negative."),
+        < 0x80 => [(byte)length],
+        <= 0xFF => [0x81, (byte)length],
+        <= 0xFFFF => [0x82, (byte)(length >> 8), (byte)length],
+        <= 0xFFFFFF => [0x83, (byte)(length >> 16), (byte)(length >> 8), (byte)length],
+        _ => [0x84, (byte)(length >> 24), (byte)(length >> 16), (byte)(length >> 8), (byte)length],
+    };
+
+    private static byte[] EncodeTag(int tag) => tag switch
+    {
+        < 0 => throw new ArgumentOutOfRangeException(nameof(tag), tag, "A TLV tag is not negative."),
+        <= 0xFF => [(byte)tag],
+        <= 0xFFFF => [(byte)(tag >> 8), (byte)tag],
+        <= 0xFFFFFF => [(byte)(tag >> 16), (byte)(tag >> 8), (byte)tag],
+        _ => [(byte)(tag >> 24), (byte)(tag >> 16), (byte)(tag >> 8), (byte)tag],
+    };
 
     private static List<TlvNode> ParseLevel(ReadOnlyMemory<byte> data, int baseOffset, int depth)
     {
