@@ -7,7 +7,14 @@ using Microsoft.Extensions.Options;
 // variables (TCD_EDGE_Edge__KioskId), command line (--Edge:KioskId=14-04171).
 // `tcd-edge media record [--seconds N]` runs the same service, records and streams one session
 // of N seconds at once (a technician's check of camera, microphone and uplink), then exits.
+// `tcd-edge card read --qr|--mrz|--can ...` reads the chip ID card on the reader and exits; it
+// needs pcscd only, not MQTT or the hub, so it runs before the service is configured.
 const int ExConfig = 78;
+if (CardReadCommand.IsCardCommand(args))
+{
+    return await CardReadCommand.RunAsync(args);
+}
+
 var record = MediaRecordCommand.TryParse(ref args);
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

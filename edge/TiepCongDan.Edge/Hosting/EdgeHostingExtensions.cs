@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TiepCongDan.Edge.Card.Service;
 using TiepCongDan.Edge.Health;
 using TiepCongDan.Edge.Hosting;
 using TiepCongDan.Edge.Media.Session;
@@ -57,6 +58,7 @@ public static class EdgeHostingExtensions
             sp.GetRequiredService<ILoggerFactory>(),
             () => sp.GetRequiredService<EdgeNode>().HubRtt));
         services.AddHostedService(sp => sp.GetRequiredService<MediaService>());
+        AddCardReader(builder);
         services.AddSingleton(EdgeNodeFactory.Create);
         services.AddHostedService<EdgeNodeService>();
         services.AddHostedService<SystemdWatchdogService>();
@@ -67,7 +69,30 @@ public static class EdgeHostingExtensions
     /// Resolves the options once so a configuration error surfaces as <see cref="OptionsValidationException"/>
     /// before the host starts (and before the host logs it with a stack trace).
     /// </summary>
-    public static EdgeOptions ValidateEdgeOptions(this IHost host) => host.Services.GetRequiredService<IOptions<EdgeOptions>>().Value;
+    public static EdgeOptions ValidateEdgeOptions(this IHost host)
+    {
+        _ = host.Services.GetRequiredService<IOptions<EdgeCardOptions>>().Value;
+        return host.Services.GetRequiredService<IOptions<EdgeOptions>>().Value;
+    }
+
+    /// <summary>
+    /// Validated "Edge:Card" options always (`tcd-edge card read` and the validator share them); the
+    /// reader service only when Edge:Card:Enabled, so a kiosk without pcscd starts as before.
+    /// </summary>
+    private static void AddCardReader(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<EdgeCardOptions>()
+            .Bind(builder.Configuration.GetSection(EdgeCardOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EdgeCardOptions>, EdgeCardOptionsValidator>();
+        if (builder.Configuration.GetSection(EdgeCardOptions.SectionName).GetValue<bool>(nameof(EdgeCardOptions.Enabled)))
+        {
+            // Before the node, like media: the reader's health feeds the node's births.
+            services.AddSingleton<CardReaderService>();
+            services.AddHostedService(sp => sp.GetRequiredService<CardReaderService>());
+        }
+    }
 
     internal static ILogger CreateLogger(this IServiceProvider services, string category) =>
         services.GetRequiredService<ILoggerFactory>().CreateLogger(category);

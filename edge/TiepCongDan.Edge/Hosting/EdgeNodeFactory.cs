@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TiepCongDan.Edge.Card.Service;
 using TiepCongDan.Edge.Devices;
 using TiepCongDan.Edge.Devices.Simulated;
 using TiepCongDan.Edge.Health;
@@ -24,6 +25,11 @@ internal static class EdgeNodeFactory
         {
             media = sp.GetRequiredService<MediaService>();
             devices = new MediaDevicePortSet(devices, media);
+        }
+
+        if (sp.GetService<CardReaderService>() is { } cardReader)
+        {
+            devices = new CardReaderDevicePortSet(devices, cardReader.Health);
         }
 
         return new EdgeNode(

@@ -5,8 +5,8 @@ namespace TiepCongDan.Edge.Sparkplug;
 
 /// <summary>
 /// The metrics of each device kind: Status and Reason for all, media health for the camera and
-/// the microphone. Aliases are fixed (1000 + 100 x device slot + index) and unique across the
-/// node, as Sparkplug requires, so a DDATA stored offline still decodes after a restart.
+/// the microphone, reader health for the card reader. Aliases are fixed (1000 + 100 x device
+/// slot + index) and unique across the node, as Sparkplug requires, so a DDATA stored offline still decodes after a restart.
 /// </summary>
 public static class DeviceMetricCatalog
 {
@@ -35,6 +35,19 @@ public static class DeviceMetricCatalog
         new(MediaMetrics.Silent, 11, SparkplugDataType.Boolean),
     ];
 
+    private static readonly MetricDefinition[] CardReader =
+    [
+        new(CardMetrics.ReaderPresent, 10, SparkplugDataType.Boolean),
+        new(CardMetrics.ReaderName, 11, SparkplugDataType.String),
+        new(CardMetrics.CardPresent, 12, SparkplugDataType.Boolean),
+        new(CardMetrics.LastReadOkAt, 13, SparkplugDataType.String),
+        new(CardMetrics.ReadsOk, 14, SparkplugDataType.UInt64),
+        new(CardMetrics.ReadErrors, 15, SparkplugDataType.UInt64),
+        new(CardMetrics.WrongKeyErrors, 16, SparkplugDataType.UInt64),
+        new(CardMetrics.CardRemovedErrors, 17, SparkplugDataType.UInt64),
+        new(CardMetrics.AuthenticityFailures, 18, SparkplugDataType.UInt64),
+    ];
+
     private static readonly Dictionary<string, IReadOnlyList<MetricDefinition>> ByKind = new(StringComparer.Ordinal);
 
     /// <summary>The kind's metrics with node-unique aliases, Status and Reason first.</summary>
@@ -48,6 +61,7 @@ public static class DeviceMetricCatalog
                 {
                     DeviceKinds.Camera => Camera,
                     DeviceKinds.Microphone => Microphone,
+                    DeviceKinds.CardReader => CardReader,
                     _ => [],
                 };
                 var slot = Slot(kind);

@@ -1,0 +1,21 @@
+using TiepCongDan.Edge.Card.Authenticity;
+
+namespace TiepCongDan.Edge.Card.Identity;
+
+/// <summary>Passive authentication (the data is the issuer's) and active authentication (the chip is not a copy), combined.</summary>
+public sealed record CardAuthenticity(PassiveAuthenticationResult Passive, ActiveAuthenticationResult Active)
+{
+    /// <summary>Invalid wins over unknown issuer: an altered card must never pass as merely unrecognised.</summary>
+    public CardAuthenticityStatus Status =>
+        Passive.Status == PassiveAuthenticationStatus.Invalid || Active.Status == ActiveAuthenticationStatus.Invalid
+            ? CardAuthenticityStatus.Invalid
+            : Passive.Status == PassiveAuthenticationStatus.UnknownIssuer
+                ? CardAuthenticityStatus.UnknownIssuer
+                : CardAuthenticityStatus.Valid;
+
+    /// <summary>The reason to show: the failing check's, else the passive one's.</summary>
+    public string Reason =>
+        Active.Status == ActiveAuthenticationStatus.Invalid && Passive.Status != PassiveAuthenticationStatus.Invalid
+            ? Active.Reason
+            : Passive.Reason;
+}

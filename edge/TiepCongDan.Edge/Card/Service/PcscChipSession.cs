@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using TiepCongDan.Edge.Card.Authenticity;
+using TiepCongDan.Edge.Card.Identity;
+using TiepCongDan.Edge.Card.Reading;
+using TiepCongDan.Edge.Card.Transport;
+using TiepCongDan.Pcsc;
+
+namespace TiepCongDan.Edge.Card.Service;
+
+/// <summary>
+/// One read on a named PC/SC reader: connect (exclusively, so nothing interleaves APDUs), run
+/// <see cref="CccdChipReader"/> with PACE, disconnect. Connection failures become the same typed
+/// <see cref="CardReadException"/>s as the read's own. Used by the service and by `tcd-edge card read`.
+/// </summary>
+public static class PcscChipSession
+{
+    public static CitizenIdentity Read(
+        string readerName,
+        CardAccessKey key,
+        ChipReadSettings settings,
+        CscaTrustStore? trustStore,
+        TimeSpan apduTimeout,
+        TimeProvider timeProvider,
+        ILogger logger,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(readerName);
+        PcscContext context;
+        PcscCard card;
+        try
+        {
+            context = PcscContext.Establish();
+        }
+        catch (PcscException ex)
+        {
+            throw new CardReadException(CardReadFailure.NoReader, CardReadMessages.NoReader, "pcscd cannot be reached: " + ex.Message, ex);
+        }
+
+        using (context)
+        {
+            try
+            {
+                card = context.Connect(readerName);
+            }
+            catch (PcscException ex)
+            {
+                throw ConnectFailure(ex);
+            }
+
+            using (card)
+            {
+                var transport = new PcscApduTransport(card, apduTimeout);
+                var reader = new CccdChipReader(transport, settings, trustStore, timeProvider, logger, new PaceAccess());
+                return reader.Read(key, cancellationToken);
+            }
+        }
+    }
+
+    private static CardReadException ConnectFailure(PcscException ex) => ex.Kind switch
+    {
+        PcscErrorKind.NoCard or PcscErrorKind.CardRemoved =>
+            new CardReadException(CardReadFailure.NoCard, CardReadMessages.NoCard, "The reader has no card: " + ex.Message, ex),
+        PcscErrorKind.NoReader or PcscErrorKind.NoService =>
+            new CardReadException(CardReadFailure.NoReader, CardReadMessages.NoReader, "The reader is gone: " + ex.Message, ex),
+        PcscErrorKind.Timeout =>
+            new CardReadException(CardReadFailure.Timeout, CardReadMessages.Timeout, ex.Message, ex),
+        _ => new CardReadException(CardReadFailure.CardError, CardReadMessages.CardError, "Connecting to the card failed: " + ex.Message, ex),
+    };
+}

@@ -1,0 +1,43 @@
+using TiepCongDan.CardSim.Cccd;
+using TiepCongDan.CardSim.Cccd.Pace;
+using TiepCongDan.Edge.Card.Reading;
+
+namespace TiepCongDan.Edge.Tests.Card.Reading;
+
+/// <summary>
+/// An open card (like vicc) serves protected files without access control. The reader must still
+/// run BAC or PACE and read only under secure messaging: these tests fail if it ever read plainly.
+/// </summary>
+public sealed class ChipRead_AccessControlProof_Tests
+{
+    [Fact]
+    public void On_an_open_card_every_protected_file_is_read_after_bac_under_secure_messaging()
+    {
+        var harness = new ChipReadHarness(new VirtualCccdCardOptions { AllowPlainReads = true });
+
+        using var identity = harness.Read(ChipReadHarness.Mrz(CccdPerson.Tuyet));
+
+        AssertReadOnlyUnderAccessControl(harness.Card.Log);
+    }
+
+    [Fact]
+    public void On_an_open_card_every_protected_file_is_read_after_pace_under_secure_messaging()
+    {
+        var person = CccdPerson.Tuyet;
+        var harness = new ChipReadHarness(new VirtualCccdCardOptions { AllowPlainReads = true, Pace = new CardPaceResponder(person.Can) });
+
+        using var identity = harness.Read(CardAccessKey.FromCan(person.Can));
+
+        AssertReadOnlyUnderAccessControl(harness.Card.Log);
+    }
+
+    private static void AssertReadOnlyUnderAccessControl(CardCommandLog log)
+    {
+        Assert.False(log.AnyProtectedFileReadWithoutAccessControl, "a protected file was read before access control completed");
+        var protectedReads = log.Entries.Where(e => e.IsSuccessfulRead && e.FileRequiresAccessControl).ToList();
+        Assert.Contains(protectedReads, e => e.SelectedFile == "DG1");
+        Assert.Contains(protectedReads, e => e.SelectedFile == "DG13");
+        Assert.Contains(protectedReads, e => e.SelectedFile == "EF.SOD");
+        Assert.All(protectedReads, e => Assert.True(e.SecureMessaging && e.AccessControlCompleted, $"{e.SelectedFile} was read without secure messaging"));
+    }
+}
