@@ -31,9 +31,10 @@ internal sealed class ActiveAuthenticationKey
 
     public byte[] SubjectPublicKeyInfo { get; }
 
-    public byte[] Sign(ReadOnlySpan<byte> challenge)
+    public byte[] Sign(ReadOnlySpan<byte> challenge, RandomNumberGenerator random)
     {
-        var m1 = RandomNumberGenerator.GetBytes(ModulusBytes - HashBytes - 2);
+        var m1 = new byte[ModulusBytes - HashBytes - 2];
+        random.GetBytes(m1);
 #pragma warning disable CA5350 // ICAO 9303 active authentication with RSA fixes SHA-1 in most chips.
         var hash = SHA1.HashData([.. m1, .. challenge]);
 #pragma warning restore CA5350

@@ -14,10 +14,12 @@ internal sealed class BacCardResponder
 
     private readonly byte[] _encryptionKey;
     private readonly byte[] _macKey;
+    private readonly RandomNumberGenerator _random;
     private byte[]? _challenge;
 
-    public BacCardResponder(string mrzInformation)
+    public BacCardResponder(string mrzInformation, RandomNumberGenerator random)
     {
+        _random = random;
         var seed = CardCrypto.KeySeed(Encoding.ASCII.GetBytes(mrzInformation));
         _encryptionKey = CardCrypto.DeriveTripleDesKey(seed, 1);
         _macKey = CardCrypto.DeriveTripleDesKey(seed, 2);
@@ -25,11 +27,18 @@ internal sealed class BacCardResponder
 
     public byte[] NewChallenge()
     {
-        _challenge = RandomNumberGenerator.GetBytes(NonceLength);
+        _challenge = Random(NonceLength);
         return _challenge.ToArray();
     }
 
     public void Forget() => _challenge = null;
+
+    private byte[] Random(int length)
+    {
+        var bytes = new byte[length];
+        _random.GetBytes(bytes);
+        return bytes;
+    }
 
     /// <summary>Answers EXTERNAL AUTHENTICATE; <paramref name="keys"/> is set only on success. One challenge serves one attempt.</summary>
     public CardResponse ExternalAuthenticate(byte[] data, out CardSessionKeys? keys)
@@ -62,7 +71,7 @@ internal sealed class BacCardResponder
         }
 
         var kIfd = s[(2 * NonceLength)..];
-        var kIc = RandomNumberGenerator.GetBytes(16);
+        var kIc = Random(16);
         var eIc = CardCrypto.TripleDesCbc(true, _encryptionKey, [.. challenge, .. rndIfd, .. kIc]);
         var mIc = CardCrypto.RetailMac(_macKey, CardCrypto.Pad(eIc, 8));
 

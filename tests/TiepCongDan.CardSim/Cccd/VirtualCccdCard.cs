@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using TiepCongDan.CardSim.Vpcd;
 
 namespace TiepCongDan.CardSim.Cccd;
@@ -15,9 +16,11 @@ public sealed class VirtualCccdCard : IVirtualCard
 {
     private static readonly byte[] ApplicationId = [0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01];
     private static readonly byte[] MasterFileId = [0x3F, 0x00];
+    private static readonly RandomNumberGenerator SystemRandom = RandomNumberGenerator.Create();
 
     private readonly VirtualCccdCardOptions _options;
     private readonly BacCardResponder _bac;
+    private readonly RandomNumberGenerator _random;
     private CardSecureMessagingSession? _session;
     private CardSessionKeys? _paceKeysTaken;
     private bool _applicationSelected;
@@ -29,7 +32,8 @@ public sealed class VirtualCccdCard : IVirtualCard
         options.Validate();
         _options = options;
         Image = CccdCardImage.Create(options);
-        _bac = new BacCardResponder(options.Person.MrzInformation);
+        _random = options.Random ?? SystemRandom;
+        _bac = new BacCardResponder(options.BacMrzInformation ?? options.Person.MrzInformation, _random);
         Atr = BuildAtr();
     }
 
@@ -289,7 +293,7 @@ public sealed class VirtualCccdCard : IVirtualCard
             return CardResponse.Of(CardStatus.SecurityStatusNotSatisfied);
         }
 
-        return command.Data.Length == 8 ? CardResponse.Ok(key.Sign(command.Data)) : CardResponse.Of(CardStatus.WrongLength);
+        return command.Data.Length == 8 ? CardResponse.Ok(key.Sign(command.Data, _random)) : CardResponse.Of(CardStatus.WrongLength);
     }
 
     private void EndSession()

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using TiepCongDan.CardSim.Pki;
 
 namespace TiepCongDan.CardSim.Cccd;
@@ -40,6 +41,16 @@ public sealed record VirtualCccdCardOptions
     /// <summary>Size of the face JPEG inside DG2; large enough that readers must read it in many chunks.</summary>
     public int FaceImageBytes { get; init; } = 16 * 1024;
 
+    /// <summary>
+    /// The BAC key's MRZ information (document number, birth, expiry, each with its check digit) when it
+    /// should differ from the person's: a replay of ICAO 9303-11 Appendix D, or a chip whose key does not
+    /// match its printed MRZ. Null: the person's.
+    /// </summary>
+    public string? BacMrzInformation { get; init; }
+
+    /// <summary>The chip's randomness (RND.IC, K.IC, the active authentication nonce); null for the system CSPRNG.</summary>
+    public RandomNumberGenerator? Random { get; init; }
+
     /// <summary>When set, the DG13 byte at this offset is flipped after EF.SOD was signed: passive authentication must name DG13.</summary>
     public int? Dg13TamperOffset { get; init; }
 
@@ -62,6 +73,11 @@ public sealed record VirtualCccdCardOptions
         if (FaceImageBytes is < 512 or > 60_000)
         {
             throw new ArgumentException($"FaceImageBytes must be 512-60000, not {FaceImageBytes}.");
+        }
+
+        if (BacMrzInformation is { Length: < 24 })
+        {
+            throw new ArgumentException("BAC MRZ information is at least 24 characters.");
         }
 
         if (Dg13TamperOffset is < 0)
