@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace TiepCongDan.CardSim.Cccd;
 
 /// <summary>
-/// The files of one virtual CCCD, built from a person and a PKI: EF.COM, DG1, DG2, DG13, DG14, DG15,
+/// The files of one virtual CCCD, built from a person and a PKI: EF.COM, DG1, DG2, DG3, DG13, DG14, DG15,
 /// EF.SOD (signed over every data group present) and, when PACE is configured, EF.CardAccess.
 /// Also holds the chip's private active authentication key. Immutable after construction.
 /// </summary>
@@ -32,6 +32,9 @@ public sealed class CccdCardImage
     public byte[] Dg1 => _dataGroups[1];
 
     public byte[]? Dg2 => _dataGroups.GetValueOrDefault(2);
+
+    /// <summary>Present when configured; the card never serves it (EAC-protected).</summary>
+    public byte[]? Dg3 => _dataGroups.GetValueOrDefault(3);
 
     /// <summary>As the card serves it: altered after signing when the options asked for it.</summary>
     public byte[] Dg13 => _dataGroups[13];
@@ -66,7 +69,12 @@ public sealed class CccdCardImage
         };
         if (options.IncludeDg2)
         {
-            groups[2] = FaceImageBuilder.Dg2(options.FaceImageBytes, person.IdNumber);
+            groups[2] = BiometricDataGroupBuilder.Dg2(options.FaceImageBytes, person.IdNumber);
+        }
+
+        if (options.IncludeDg3)
+        {
+            groups[3] = BiometricDataGroupBuilder.Dg3(person.IdNumber);
         }
 
         if (options.IncludeDg14)
@@ -104,7 +112,10 @@ public sealed class CccdCardImage
             new("EF.COM", 0x011E, 0x1E, com, true, true),
             new("EF.SOD", 0x011D, 0x1D, sod, true, true),
         };
-        files.AddRange(groups.Select(g => new CccdFile($"DG{g.Key}", (ushort)(0x0100 + g.Key), (byte)g.Key, g.Value, true, true)));
+        files.AddRange(groups.Select(g => new CccdFile($"DG{g.Key}", (ushort)(0x0100 + g.Key), (byte)g.Key, g.Value, true, true)
+        {
+            RequiresExtendedAccessControl = g.Key == 3,
+        }));
         if (cardAccess is not null)
         {
             files.Add(new CccdFile("EF.CardAccess", 0x011C, 0x1C, cardAccess, false, false));
@@ -126,9 +137,10 @@ public sealed class CccdCardImage
     {
         1 => 0x61,
         2 => 0x75,
+        3 => 0x63,
         13 => 0x6D,
         14 => 0x6E,
         15 => 0x6F,
-        _ => throw new ArgumentOutOfRangeException(nameof(number), number, "This card holds DG1, DG2, DG13, DG14 and DG15."),
+        _ => throw new ArgumentOutOfRangeException(nameof(number), number, "This card holds DG1, DG2, DG3, DG13, DG14 and DG15."),
     };
 }

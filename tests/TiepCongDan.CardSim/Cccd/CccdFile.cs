@@ -7,4 +7,8 @@ namespace TiepCongDan.CardSim.Cccd;
 /// <param name="Content">The whole file, tag included.</param>
 /// <param name="RequiresAccessControl">False only for EF.CardAccess, which a reader reads before PACE.</param>
 /// <param name="InApplication">True for the eMRTD application's files; false for the master file's (EF.CardAccess).</param>
-public sealed record CccdFile(string Name, ushort FileId, byte ShortFileId, byte[] Content, bool RequiresAccessControl, bool InApplication);
+public sealed record CccdFile(string Name, ushort FileId, byte ShortFileId, byte[] Content, bool RequiresAccessControl, bool InApplication)
+{
+    /// <summary>True for DG3 (fingerprints): only terminal authentication (EAC) opens it, which this card does not offer, so reads answer 6982 even under secure messaging.</summary>
+    public bool RequiresExtendedAccessControl { get; init; }
+}

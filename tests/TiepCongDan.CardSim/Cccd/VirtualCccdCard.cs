@@ -211,7 +211,7 @@ public sealed class VirtualCccdCard : IVirtualCard
             return CardResponse.Of(CardStatus.CommandNotAllowedNoEf);
         }
 
-        if (selected.RequiresAccessControl && !secured && !_options.AllowPlainReads)
+        if ((selected.RequiresAccessControl && !secured && !_options.AllowPlainReads) || selected.RequiresExtendedAccessControl)
         {
             return CardResponse.Of(CardStatus.SecurityStatusNotSatisfied);
         }

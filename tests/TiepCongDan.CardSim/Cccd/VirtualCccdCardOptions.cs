@@ -34,6 +34,12 @@ public sealed record VirtualCccdCardOptions
 
     public bool IncludeDg2 { get; init; } = true;
 
+    /// <summary>
+    /// DG3 (fingerprints) as real CCCDs hold it: listed in EF.COM and EF.SOD but readable only after
+    /// EAC, which this card does not offer (6982 even under secure messaging). Off by default.
+    /// </summary>
+    public bool IncludeDg3 { get; init; }
+
     public bool IncludeDg14 { get; init; } = true;
 
     public bool IncludeDg15 { get; init; } = true;

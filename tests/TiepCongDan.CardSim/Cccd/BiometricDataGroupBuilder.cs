@@ -4,11 +4,11 @@ using System.Security.Cryptography;
 namespace TiepCongDan.CardSim.Cccd;
 
 /// <summary>
-/// DG2 (ICAO 9303-10 §4.7.2): 75 { 7F61 { 02 count, 7F60 { A1 biometric header, 5F2E ISO/IEC 19794-5 facial record } } }
-/// around a real (tiny, grey) JPEG grown to the wanted size with comment segments of varied bytes, so
-/// every chunk of a chunked read differs and a misplaced chunk shows.
+/// The biometric data groups (ICAO 9303-10 §4.7.2): DG2, 75 { 7F61 { 02 count, 7F60 { A1 biometric
+/// header, 5F2E ISO/IEC 19794-5 facial record } } } around a real (tiny, grey) JPEG grown to the wanted size with comment segments of varied bytes, so
+/// every chunk of a chunked read differs and a misplaced chunk shows; and DG3 (fingerprints) alike.
 /// </summary>
-internal static class FaceImageBuilder
+internal static class BiometricDataGroupBuilder
 {
     /// <summary>A 24x32 grey baseline JPEG made with FFmpeg from a gradient: no person's face.</summary>
     private const string TinyJpeg =
@@ -29,6 +29,21 @@ internal static class FaceImageBuilder
         ];
         var instance = Tlv.Encode(0x7F60, [.. Tlv.Encode(0xA1, header), .. Tlv.Encode(0x5F2E, record)]);
         return Tlv.Encode(0x75, Tlv.Encode(0x7F61, [.. Tlv.Encode(0x02, [0x01]), .. instance]));
+    }
+
+    /// <summary>DG3: 63 { 7F61 { 02 count, 7F60 { A1 header (finger), 5F2E an ISO/IEC 19794-4 record of made-up bytes } } }.</summary>
+    public static byte[] Dg3(string seed)
+    {
+        var counter = 0;
+        byte[] record = [.. "FIR\0"u8, .. "010\0"u8, .. Filler(600, seed + "/finger", ref counter)];
+        byte[] header = [
+            .. Tlv.Encode(0x80, [0x01, 0x01]),
+            .. Tlv.Encode(0x81, [0x08]), // biometric type: fingerprint
+            .. Tlv.Encode(0x87, [0x01, 0x01]),
+            .. Tlv.Encode(0x88, [0x00, 0x07]), // format type: finger image
+        ];
+        var instance = Tlv.Encode(0x7F60, [.. Tlv.Encode(0xA1, header), .. Tlv.Encode(0x5F2E, record)]);
+        return Tlv.Encode(0x63, Tlv.Encode(0x7F61, [.. Tlv.Encode(0x02, [0x01]), .. instance]));
     }
 
     /// <summary>The tiny JPEG with COM segments inserted after SOI/APP0 until it is <paramref name="size"/> bytes.</summary>
