@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using TiepCongDan.CardSim.Cccd;
 using TiepCongDan.Edge.Card.Icao;
+using TiepCongDan.Edge.Tests.Card.Icao.Pace;
 
 namespace TiepCongDan.Edge.Tests.CardSim;
 
@@ -37,6 +38,22 @@ public sealed class VirtualCccdCard_Pace_Tests
 
         Assert.Equal(card.Image.Dg13, content);
         Assert.False(card.Log.AnyProtectedFileReadWithoutAccessControl);
+    }
+
+    [Fact]
+    public void Card_side_AES_secure_messaging_answers_the_public_Appendix_G_session_vector_byte_for_byte()
+    {
+        var keys = new CardSessionKeys(Convert.FromHexString(AppendixG.KsEnc), Convert.FromHexString(AppendixG.KsMac), new byte[16], Aes: true);
+        var card = new VirtualCccdCard(new VirtualCccdCardOptions { Pace = new StubPaceResponder(keys) });
+        var transport = new VirtualCardTransport(card);
+        transport.Transmit(MseSetAt);
+        transport.Transmit(GeneralAuthenticate);
+
+        var response = transport.Transmit(Convert.FromHexString(AppendixG.ProtectedSelectApplication));
+
+        Assert.Equal(AppendixG.ProtectedSelectResponse, Convert.ToHexString(response));
+        Assert.Equal(0xA4, card.Log.Entries[^1].Instruction);
+        Assert.True(card.Log.Entries[^1].SecureMessaging);
     }
 
     [Fact]
