@@ -44,6 +44,22 @@ public sealed class CccdPerson_Tests
         Assert.Contains<DateOnly?>(person.DateOfExpiry, qr.ExpiryCandidates());
     }
 
+    [Theory]
+    [InlineData("Đặng Ngọc Ưng Hoàng", "DANG", "NGOC UNG HOANG")]
+    [InlineData("Ông Thị Ơn", "ONG", "THI ON")]
+    [InlineData("Tôn Nữ Thị Huyền Trân Công Chúa Phương Đông", "TON", "NU THI HUYEN TRAN CONG CH")]
+    public void MRZ_names_drop_diacritics_read_D_for_Đ_and_fit_the_line(string fullName, string surname, string given)
+    {
+        var person = CccdPerson.Tuyet with { FullName = fullName };
+
+        var mrz = Td1Mrz.Parse(person.Td1MrzText, Today);
+        var card = new VirtualCccdCard(new VirtualCccdCardOptions { Person = person, IncludeDg2 = false, IncludeDg14 = false, IncludeDg15 = false });
+
+        Assert.Equal(surname, mrz.Surname);
+        Assert.Equal(given, mrz.GivenNames);
+        Assert.Equal(fullName, Dg13.Parse(card.Image.Dg13).FullName);
+    }
+
     [Fact]
     public void A_person_whose_ID_is_not_12_digits_is_refused()
     {
