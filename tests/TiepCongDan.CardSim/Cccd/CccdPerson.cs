@@ -8,7 +8,7 @@ namespace TiepCongDan.CardSim.Cccd;
 /// </summary>
 public sealed record CccdPerson
 {
-    /// <summary>A woman born in 1990, with spouse, old ID number and an unknown field 15.</summary>
+    /// <summary>A woman born in 1990, with spouse, and her old ID number in DG13 field 16.</summary>
     public static readonly CccdPerson Tuyet = new()
     {
         IdNumber = "001190012345",
@@ -26,7 +26,7 @@ public sealed record CccdPerson
         FatherName = "Nguyễn Văn Đức",
         MotherName = "Trần Thị Thuý Hằng",
         SpouseName = "Lê Quang Vũ",
-        Field15 = "012345678",
+        Field16 = "012345678",
     };
 
     /// <summary>A man born in 1978 without spouse or old ID, from the south.</summary>
@@ -87,7 +87,7 @@ public sealed record CccdPerson
     /// <summary>DG13 field 15, meaning uncertain on real cards; written as a PrintableString when set.</summary>
     public string? Field15 { get; init; }
 
-    /// <summary>DG13 field 16, meaning uncertain on real cards; written as a UTF8String when set.</summary>
+    /// <summary>DG13 field 16, meaning uncertain on real cards (one public reader decodes it as the old ID number); written as a UTF8String when set.</summary>
     public string? Field16 { get; init; }
 
     /// <summary>PACE card access number: the last 6 digits of the ID.</summary>

@@ -82,7 +82,8 @@ public sealed class VirtualCccdCard_Files_Tests
         Assert.Equal(person.FatherName, dg13.FatherName);
         Assert.Equal(person.MotherName, dg13.MotherName);
         Assert.Equal(person.SpouseName ?? string.Empty, dg13.SpouseName);
-        Assert.Equal(person.Field15 is not null, dg13.Fields.ContainsKey(15));
+        Assert.Equal(person.Field16 is not null, dg13.Fields.ContainsKey(16));
+        Assert.Equal(person.Field16 ?? string.Empty, dg13.Fields.GetValueOrDefault(16)?.Text ?? string.Empty);
     }
 
     public static TheoryData<string> People() => ["Tuyet", "Hung"];
