@@ -65,7 +65,7 @@ public sealed class CccdCardImage
         var groups = new SortedDictionary<int, byte[]>
         {
             [1] = LdsFileBuilder.Dg1(person.Td1MrzText),
-            [13] = LdsFileBuilder.Dg13(person),
+            [13] = LdsFileBuilder.Dg13(person, options.Dg13DigitsAsPrintableString),
         };
         if (options.IncludeDg2)
         {

@@ -33,9 +33,11 @@ internal static class LdsFileBuilder
     /// <summary>
     /// DG13: 6D { SEQUENCE { INTEGER 1, OID 1.0.10646.1.0.8, SET { SEQUENCE { INTEGER n, value } ... } } },
     /// fields in number order (BER, so the SET is not re-sorted), parents nested in 13, spouse in 14.
+    /// Text is UTF8String; the ID number and dates are PrintableString when <paramref name="printableDigits"/>.
     /// </summary>
-    public static byte[] Dg13(CccdPerson person)
+    public static byte[] Dg13(CccdPerson person, bool printableDigits = false)
     {
+        var digits = printableDigits ? UniversalTagNumber.PrintableString : UniversalTagNumber.UTF8String;
         var w = new AsnWriter(AsnEncodingRules.BER);
         using (w.PushSequence(new Asn1Tag(TagClass.Application, 13, isConstructed: true)))
         using (w.PushSequence())
@@ -44,9 +46,9 @@ internal static class LdsFileBuilder
             w.WriteObjectIdentifier(Dg13Oid);
             using (w.PushSetOf())
             {
-                Field(w, 1, person.IdNumber);
+                Field(w, 1, person.IdNumber, digits);
                 Field(w, 2, person.FullName);
-                Field(w, 3, Date(person.DateOfBirth));
+                Field(w, 3, Date(person.DateOfBirth), digits);
                 Field(w, 4, person.Sex);
                 Field(w, 5, person.Nationality);
                 Field(w, 6, person.Ethnicity);
@@ -58,8 +60,8 @@ internal static class LdsFileBuilder
                     Field(w, 10, person.IdentifyingMarks);
                 }
 
-                Field(w, 11, Date(person.DateOfIssue));
-                Field(w, 12, Date(person.DateOfExpiry));
+                Field(w, 11, Date(person.DateOfIssue), digits);
+                Field(w, 12, Date(person.DateOfExpiry), digits);
                 Nested(w, 13, person.FatherName, person.MotherName);
                 if (person.SpouseName is { } spouse)
                 {

@@ -44,6 +44,9 @@ public sealed record VirtualCccdCardOptions
 
     public bool IncludeDg15 { get; init; } = true;
 
+    /// <summary>Write DG13's ID number and dates as PrintableString, as some cards do, instead of UTF8String.</summary>
+    public bool Dg13DigitsAsPrintableString { get; init; }
+
     /// <summary>Size of the face JPEG inside DG2; large enough that readers must read it in many chunks.</summary>
     public int FaceImageBytes { get; init; } = 16 * 1024;
 

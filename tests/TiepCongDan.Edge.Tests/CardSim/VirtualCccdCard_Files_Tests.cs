@@ -89,6 +89,20 @@ public sealed class VirtualCccdCard_Files_Tests
     public static TheoryData<string> People() => ["Tuyet", "Hung"];
 
     [Fact]
+    public void DG13_with_PrintableString_digits_parses_the_same()
+    {
+        var person = CccdPerson.Hung;
+        var card = new VirtualCccdCard(new VirtualCccdCardOptions { Person = person, Dg13DigitsAsPrintableString = true, IncludeDg2 = false });
+
+        var dg13 = Dg13.Parse(card.Image.Dg13);
+
+        Assert.Equal(0x13, dg13.Fields[1].Raw.Span[5]); // PrintableString after 30 len 02 01 01
+        Assert.Equal(person.IdNumber, dg13.IdNumber);
+        Assert.Equal("02/11/1978", dg13.DateOfBirth);
+        Assert.Equal("Trương Đình Hưng", dg13.FullName);
+    }
+
+    [Fact]
     public void DG2_read_in_0xDF_chunks_reassembles_byte_for_byte()
     {
         var card = new VirtualCccdCard(new VirtualCccdCardOptions { RejectExtendedLength = true });
