@@ -104,7 +104,7 @@ public sealed class PaceFuzz_Tests
         Assert.True(reasons.Count >= 2, $"Every damaged run ended the same way: {string.Join(", ", reasons)}.");
     }
 
-    /// <summary>Flips, inserts, deletes, truncates or extends, or swaps in a random length byte.</summary>
+    /// <summary>Random noise, or one to three flips, insertions, deletions, truncations or length-like bytes: always different from the sample.</summary>
     private static byte[] Mutate(Random random, byte[] sample, int i)
     {
         if (i % 11 == 0)
@@ -137,6 +137,12 @@ public sealed class PaceFuzz_Tests
                     bytes[at] = new byte[] { 0x00, 0x01, 0x7F, 0x80, 0x81, 0x82, 0x84, 0x85, 0xFF }[random.Next(9)];
                     break;
             }
+        }
+
+        if (bytes.SequenceEqual(sample))
+        {
+            // A length byte swapped for itself changed nothing; the whole-run test needs real damage.
+            bytes[random.Next(bytes.Count)] ^= 0x01;
         }
 
         return [.. bytes];
