@@ -63,7 +63,16 @@ public sealed class VirtualCccdCard : IVirtualCard
         catch (FormatException)
         {
             var ins = commandApdu.Length > 1 ? commandApdu[1] : (byte)0;
-            return Answer(ins, false, CardResponse.Of(CardStatus.WrongLength)).ToApdu();
+            var protectedCommand = commandApdu.Length > 0 && (commandApdu[0] & 0x0C) == 0x0C;
+            var inSession = _session is not null;
+            if (inSession && protectedCommand)
+            {
+                // A malformed protected command is a secure messaging error like any other.
+                EndSession();
+                return Answer(ins, true, CardResponse.Of(CardStatus.SecureMessagingObjectsIncorrect), accessCompleted: true).ToApdu();
+            }
+
+            return Answer(ins, protectedCommand, CardResponse.Of(CardStatus.WrongLength), accessCompleted: inSession).ToApdu();
         }
 
         return command.SecureMessaging ? ProcessProtected(command) : ProcessPlain(command, commandApdu);

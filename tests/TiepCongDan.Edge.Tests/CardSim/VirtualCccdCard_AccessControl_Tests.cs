@@ -94,6 +94,19 @@ public sealed class VirtualCccdCard_AccessControl_Tests
     }
 
     [Fact]
+    public void A_truncated_protected_command_answers_6988_and_ends_the_session()
+    {
+        var card = new VirtualCccdCard(new VirtualCccdCardOptions());
+        var reader = CardReader.Open(card, CccdPerson.Tuyet);
+        var wrapped = reader.Session.Wrap(SelectDg13);
+
+        var response = reader.Transport.Transmit(wrapped.AsSpan(0, wrapped.Length - 5));
+
+        Assert.Equal([0x69, 0x88], response);
+        Assert.False(card.AccessControlCompleted);
+    }
+
+    [Fact]
     public void A_plain_command_during_the_session_answers_6988_and_ends_it()
     {
         var card = new VirtualCccdCard(new VirtualCccdCardOptions());
