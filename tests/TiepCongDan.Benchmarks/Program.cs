@@ -21,6 +21,9 @@ const string Usage = """
                 N simulated kiosks into tcd-hub (2 caller points each + live recording) and the same N streams through
                 srt-live-transmit relays: CPU per stream and ratio, one-way latency p50/p99 and loss per path, capacity
                 over --ramp, then archive write throughput (4 MB segments PATCHed, fsync'd, 1 and 4 at a time)
+      card-read [--runs 20] [--warmup 3]
+                full CCCD read (BAC or PACE-CAN, EF.COM, DG1, DG13, EF.SOD, passive authentication) on the virtual
+                card through real pcscd + vpcd, against the same APDUs replayed raw: time, round trips, ratio
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -48,6 +51,7 @@ try
         "media-cpu" => [await MediaCpuBenchmark.RunAsync(options, cts.Token)],
         "media-latency" => [await MediaLatencyBenchmark.RunAsync(options, cts.Token)],
         "hub-media" => [await TiepCongDan.Benchmarks.Hub.HubMediaBenchmark.RunAsync(options, cts.Token)],
+        "card-read" => [TiepCongDan.Benchmarks.Card.CardReadBenchmark.Run(options, cts.Token)],
         _ => throw new ArgumentException($"unknown benchmark '{args[0]}'"),
     };
     foreach (var report in reports)
