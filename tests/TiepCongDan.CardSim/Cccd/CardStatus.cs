@@ -10,11 +10,9 @@ internal static class CardStatus
     public const ushort ConditionsNotSatisfied = 0x6985;
     public const ushort CommandNotAllowedNoEf = 0x6986;
     public const ushort SecureMessagingObjectsIncorrect = 0x6988;
-    public const ushort WrongData = 0x6A80;
     public const ushort FileNotFound = 0x6A82;
     public const ushort WrongParameters = 0x6A86;
     public const ushort OffsetOutsideFile = 0x6B00;
     public const ushort InstructionNotSupported = 0x6D00;
     public const ushort ClassNotSupported = 0x6E00;
-    public const ushort NoPreciseDiagnosis = 0x6F00;
 }
