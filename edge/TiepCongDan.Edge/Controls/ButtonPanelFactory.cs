@@ -1,0 +1,48 @@
+using System.Device.Gpio;
+using System.Device.Gpio.Drivers;
+using Microsoft.Extensions.Logging;
+using TiepCongDan.Edge.Controls.Simulation;
+using TiepCongDan.Edge.Options;
+
+namespace TiepCongDan.Edge.Controls;
+
+/// <summary>Builds the panel the options describe on the driver its pin map names.</summary>
+public static class ButtonPanelFactory
+{
+    /// <summary>
+    /// The panel for validated options. For a simulated board the driver is returned too, so the
+    /// sim console can press its buttons; it is null on real hardware.
+    /// </summary>
+    public static (ButtonPanel Panel, SimulatedGpioDriver? Simulator) Create(EdgeButtonsOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var map = options.LoadPinMap();
+        var driver = CreateDriver(map);
+        var controller = new GpioController(driver);
+        var settings = new ButtonPanelSettings(map, options.Timings, options.ActiveLow, options.LedActiveLow);
+        try
+        {
+            var panel = new ButtonPanel(settings, controller, shouldDispose: true, time, loggerFactory.CreateLogger<ButtonPanel>());
+            return (panel, driver as SimulatedGpioDriver);
+        }
+        catch
+        {
+            controller.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The lowest layer for a pin map: libgpiod on a board, the simulated chip otherwise.</summary>
+    public static GpioDriver CreateDriver(BoardPinMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return map.Driver switch
+        {
+            GpioDriverKinds.Simulated => new SimulatedGpioDriver(),
+            GpioDriverKinds.Libgpiod => new LibGpiodDriver(map.Chip),
+            GpioDriverKinds.LibgpiodV2 => new LibGpiodV2Driver(map.Chip),
+            _ => throw new PinMapException($"Pin map '{map.Source}': driver '{map.Driver}' is not supported: use {string.Join(", ", GpioDriverKinds.All)}."),
+        };
+    }
+}
