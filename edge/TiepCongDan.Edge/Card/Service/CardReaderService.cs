@@ -135,7 +135,8 @@ public sealed partial class CardReaderService : BackgroundService
         var deadline = _time.GetTimestamp();
         while (true)
         {
-            if (Health.ReaderWithCard is { } reader)
+            // The monitor's events may lag an insertion: ask PC/SC directly before giving up.
+            if ((Health.ReaderWithCard ?? PcscCardWait.FindReaderWithCard(_options.ReaderName)) is { } reader)
             {
                 return reader;
             }

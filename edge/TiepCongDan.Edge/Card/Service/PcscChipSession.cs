@@ -47,13 +47,51 @@ public static class PcscChipSession
                 throw ConnectFailure(ex);
             }
 
-            using (card)
+            try
             {
-                var transport = new PcscApduTransport(card, apduTimeout);
-                var reader = new CccdChipReader(transport, settings, trustStore, timeProvider, logger, new PaceAccess());
-                return reader.Read(key, cancellationToken);
+                try
+                {
+                    var transport = new PcscApduTransport(card, apduTimeout);
+                    var reader = new CccdChipReader(transport, settings, trustStore, timeProvider, logger, new PaceAccess());
+                    return reader.Read(key, cancellationToken);
+                }
+                finally
+                {
+                    // Reset: the chip forgets this session's keys, and the next read starts from a clean card.
+                    card.Disconnect(PcscDisposition.ResetCard);
+                }
+            }
+            catch (CardReadException ex) when (ex.Failure is CardReadFailure.CardError or CardReadFailure.Timeout
+                && ex.InnerException is PcscException
+                && CardLeft(context, readerName))
+            {
+                // Readers report a pulled card differently (REMOVED_CARD, an empty answer, a timeout): what counts is that it is gone.
+                throw new CardRemovedException("The card left the reader during the read: " + ex.Message, ex);
             }
         }
+    }
+
+    /// <summary>Whether the reader is now empty; pcscd notices a removal within a few polls, so look for up to three seconds.</summary>
+    private static bool CardLeft(PcscContext context, string readerName)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            try
+            {
+                using var probe = context.Connect(readerName, PcscShareMode.Shared);
+                return false;
+            }
+            catch (PcscException ex) when (ex.Kind is PcscErrorKind.NoCard or PcscErrorKind.CardRemoved)
+            {
+                return true;
+            }
+            catch (PcscException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+
+        return false;
     }
 
     private static CardReadException ConnectFailure(PcscException ex) => ex.Kind switch
