@@ -102,6 +102,32 @@ public sealed class PaceAppendixG_Tests
         Assert.Equal(CardAccessFailure.ChipAuthenticationFailed, e.Reason);
     }
 
+    [Fact]
+    public void Appendix_G2_DH_example_nonce_and_session_keys_match_where_the_reader_shares_the_steps()
+    {
+        // G.2 runs DH generic mapping (not implemented here: no CCCD is known to offer it); its
+        // password, nonce encryption and KDF are the same steps as G.1's and must agree.
+        const string encryptedNonce = "854D8DF5827FA6852D1A4FA701CDDDCA";
+        const string sharedSecret = "6BABC7B3A72BCD7EA385E4C62DB2625BD8613B24149E146A629311C4CA6698E38B834B6A9E9CD7184BA8834AFF5043D436950C4C1E7832367C10CB8C314D40E5990B0DF7013E64B4549E2270923D06F08CFF6BD3E977DDE6ABE4C31D55C0FA2E465E553E77BDF75E3193D3834FC26E8EB1EE2FA1E4FC97C18C3F6CFFFE2607FD";
+
+        var nonce = AesCbc.Decrypt(Convert.FromHexString(AppendixG.PasswordKey), new byte[16], Convert.FromHexString(encryptedNonce));
+        var secret = Convert.FromHexString(sharedSecret);
+
+        Assert.Equal("FA5B7E3E49753A0DB9178B7B9BD898C8", Convert.ToHexString(nonce));
+        Assert.Equal("2F7F46ADCC9E7E521B45D192FAFA9126", Convert.ToHexString(IcaoKeyDerivation.DeriveKey(secret, IcaoKeyDerivation.EncryptionCounter, SecureMessagingCipher.Aes, 16)));
+        Assert.Equal("805A1D27D45A5116F73C54469462B7D8", Convert.ToHexString(IcaoKeyDerivation.DeriveKey(secret, IcaoKeyDerivation.MacCounter, SecureMessagingCipher.Aes, 16)));
+        Assert.False(new TiepCongDan.Edge.Card.Icao.Pace.PaceInfo("0.4.0.127.0.7.2.2.4.1.2", 2, 0).IsSupported);
+    }
+
+    [Fact]
+    public void The_3DES_KDF_still_gives_the_Appendix_D_keys_through_the_cipher_aware_overload()
+    {
+        var seed = Convert.FromHexString(AppendixD.KeySeed);
+
+        Assert.Equal(AppendixD.Kenc, Convert.ToHexString(IcaoKeyDerivation.DeriveKey(seed, IcaoKeyDerivation.EncryptionCounter, SecureMessagingCipher.TripleDes, 16)));
+        Assert.Equal(AppendixD.Kmac, Convert.ToHexString(IcaoKeyDerivation.DeriveKey(seed, IcaoKeyDerivation.MacCounter, SecureMessagingCipher.TripleDes, 16)));
+    }
+
     private static ScriptedCard Transcript(string cardToken = AppendixG.TokenCard) => new ScriptedCard()
         .Expect(AppendixG.MseSetAt, "9000")
         .Expect("10860000027C0000", "7C128010" + AppendixG.EncryptedNonce + "9000")
