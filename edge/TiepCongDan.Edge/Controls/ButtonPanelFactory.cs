@@ -10,10 +10,10 @@ namespace TiepCongDan.Edge.Controls;
 public static class ButtonPanelFactory
 {
     /// <summary>
-    /// The panel for validated options. For a simulated board the driver is returned too, so the
+    /// The panel for validated options. For a simulated board its simulator is returned too, so the
     /// sim console can press its buttons; it is null on real hardware.
     /// </summary>
-    public static (ButtonPanel Panel, SimulatedGpioDriver? Simulator) Create(EdgeButtonsOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+    public static (ButtonPanel Panel, ButtonPanelSimulator? Simulator) Create(EdgeButtonsOptions options, TimeProvider time, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -24,7 +24,7 @@ public static class ButtonPanelFactory
         try
         {
             var panel = new ButtonPanel(settings, controller, shouldDispose: true, time, loggerFactory.CreateLogger<ButtonPanel>());
-            return (panel, driver as SimulatedGpioDriver);
+            return (panel, driver is SimulatedGpioDriver simulated ? new ButtonPanelSimulator(simulated, map) : null);
         }
         catch
         {

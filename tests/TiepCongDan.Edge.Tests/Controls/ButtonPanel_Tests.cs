@@ -159,9 +159,9 @@ public sealed class ButtonPanel_Tests
             var events = new List<ButtonEvent>();
             panel.ButtonChanged += (_, e) => events.Add(e);
 
-            simulator.Press(BoardPinMap.Simulated.PinOf(ButtonRole.Staff));
+            simulator.Press(ButtonRole.Staff);
             time.Advance(TimeSpan.FromMilliseconds(100));
-            simulator.Release(BoardPinMap.Simulated.PinOf(ButtonRole.Staff));
+            simulator.Release(ButtonRole.Staff);
             time.Advance(TimeSpan.FromMilliseconds(100));
 
             Assert.Contains(new ButtonEvent(ButtonRole.Staff, ButtonEventKind.Click, time.GetUtcNow() - TimeSpan.FromMilliseconds(100)), events);
