@@ -27,6 +27,7 @@ public sealed class PcscCard : IDisposable
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Thread _ioThread;
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CardIoRequest? _current;
     private PcscException? _unusable;
     private bool _disposeRequested;
@@ -49,6 +50,13 @@ public sealed class PcscCard : IDisposable
     public byte[] Atr { get; }
 
     public PcscProtocol Protocol { get; }
+
+    /// <summary>
+    /// Completes when pcscd has been told to let the card go (SCardDisconnect). After a timeout that
+    /// is only once the abandoned native call returns: until then the reader is still held
+    /// (a new exclusive Connect gets SharingViolation), so wait for this before reconnecting.
+    /// </summary>
+    public Task Released => _released.Task;
 
     /// <summary>How many raw exchanges (SCardTransmit calls) this card has made, GET RESPONSE and resends included.</summary>
     public int RawExchangeCount { get; private set; }
@@ -229,13 +237,7 @@ public sealed class PcscCard : IDisposable
             throw error;
         }
 
-        var response = request.Response!;
-        if (response.Length < 2)
-        {
-            throw new PcscException(PcscErrorKind.Other, "SHORT_RESPONSE", $"The card on '{ReaderName}' answered {response.Length} bytes; a response APDU has at least SW1 SW2.");
-        }
-
-        return response;
+        return request.Response!;
     }
 
     private unsafe void RunIo()
@@ -269,17 +271,23 @@ public sealed class PcscCard : IDisposable
             }
 
             var normalized = PcscErrors.Normalize(code);
+            if (normalized == PcscErrors.Success && length >= 2)
+            {
+                request.Response = receive[..(int)length];
+            }
+            else if (normalized == PcscErrors.Success)
+            {
+                // vpcd answers a command whose card went away with an empty response.
+                request.Error = DiagnoseFailure(new PcscException(PcscErrorKind.Other, "EMPTY_RESPONSE", $"The card on '{ReaderName}' answered {length} bytes; a response APDU has at least SW1 SW2."), "an empty answer");
+            }
+            else
+            {
+                request.Error = DiagnoseFailure(new PcscException($"Sending a command to the card on '{ReaderName}'", normalized), PcscErrors.NameOf(normalized));
+            }
+
             bool releaseHere;
             lock (_gate)
             {
-                if (normalized == PcscErrors.Success)
-                {
-                    request.Response = receive[..(int)length];
-                }
-                else
-                {
-                    request.Error = new PcscException($"Sending a command to the card on '{ReaderName}'", normalized);
-                }
 
                 _current = null;
                 releaseHere = _disposeRequested;
@@ -294,6 +302,48 @@ public sealed class PcscCard : IDisposable
         }
     }
 
+    /// <summary>
+    /// A card pulled out mid-command often surfaces as a transfer error (vpcd and many drivers give
+    /// SCARD_E_NOT_TRANSACTED) and only pcscd's next presence poll makes it "removed". Asking the
+    /// handle's status for a moment turns that into CardRemoved, so callers can say "put the card back".
+    /// Runs on the I/O thread (outside the lock: SCardStatus is a native call).
+    /// </summary>
+    private unsafe PcscException DiagnoseFailure(PcscException failure, string symptom)
+    {
+        lock (_gate)
+        {
+            // Nobody waits for an abandoned or disposed exchange: release the card at once instead.
+            if (failure.Kind != PcscErrorKind.Other || _disposeRequested || _unusable is not null)
+            {
+                return failure;
+            }
+        }
+
+        for (var probe = 0; probe < 10; probe++)
+        {
+            nuint nameLength = 0;
+            nuint atrLength = 0;
+            var status = PcscErrors.Normalize(PcscLite.SCardStatus(_handle, null, ref nameLength, out var state, out _, null, ref atrLength));
+            var kind = PcscErrors.KindOf(status);
+            if (kind is PcscErrorKind.CardRemoved or PcscErrorKind.NoCard || (status == PcscErrors.Success && (state & ScardConstants.StatusPresent) == 0))
+            {
+                return new PcscException(
+                    PcscErrorKind.CardRemoved,
+                    PcscErrors.NameOf(PcscErrors.RemovedCard),
+                    $"The card on '{ReaderName}' was taken off the reader during a command ({symptom}, then {PcscErrors.NameOf(status)}); place it again and keep it still.");
+            }
+
+            if (status != PcscErrors.Success)
+            {
+                return failure;
+            }
+
+            Thread.Sleep(150);
+        }
+
+        return failure;
+    }
+
     private void ReleaseNative()
     {
         PcscDisposition disposition;
@@ -304,5 +354,6 @@ public sealed class PcscCard : IDisposable
 
         _ = PcscLite.SCardDisconnect(_handle, (nuint)disposition);
         NativeContext.Release(_context);
+        _released.TrySetResult();
     }
 }

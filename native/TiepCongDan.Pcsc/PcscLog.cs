@@ -16,4 +16,10 @@ internal static partial class PcscLog
 
     [LoggerMessage(EventId = 5303, Level = LogLevel.Warning, Message = "SCardGetStatusChange failed ({Reason}); listing the readers again")]
     public static partial void StatusChangeFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5304, Level = LogLevel.Warning, Message = "{Count} readers connected; pcsc-lite lets one wait watch only the first {Watched}")]
+    public static partial void TooManyReaders(ILogger logger, int count, int watched);
+
+    [LoggerMessage(EventId = 5305, Level = LogLevel.Critical, Message = "The reader monitor stopped on an unexpected error")]
+    public static partial void MonitorFailed(ILogger logger, Exception exception);
 }

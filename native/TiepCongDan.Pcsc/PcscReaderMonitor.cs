@@ -18,6 +18,9 @@ namespace TiepCongDan.Pcsc;
 /// </summary>
 public sealed class PcscReaderMonitor : IDisposable
 {
+    // pcsc-lite refuses more than PCSCLITE_MAX_READERS_CONTEXTS (16) states per call with SCARD_E_INVALID_PARAMETER; one is the PnP pseudo reader.
+    private const int MaxWatched = 16;
+
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly PcscReaderMonitorOptions _options;
@@ -76,6 +79,20 @@ public sealed class PcscReaderMonitor : IDisposable
 
     private void Run()
     {
+        try
+        {
+            Loop();
+        }
+        catch (Exception e)
+        {
+            // A bug here must reach the reader of Events, not kill the process from a background thread.
+            PcscLog.MonitorFailed(_logger, e);
+            _events.Writer.TryComplete(e);
+        }
+    }
+
+    private void Loop()
+    {
         var delay = _options.InitialRetryDelay;
         while (!_stop.IsCancellationRequested)
         {
@@ -84,8 +101,9 @@ public sealed class PcscReaderMonitor : IDisposable
             {
                 context = NativeContext.Establish();
             }
-            catch (PcscException e) when (e.Kind == PcscErrorKind.NoService)
+            catch (PcscException e)
             {
+                // NO_SERVICE while pcscd is down; a daemon half-way through starting can answer other errors.
                 MarkServiceLost(e.ErrorName, delay);
                 if (!Sleep(delay))
                 {
@@ -116,6 +134,15 @@ public sealed class PcscReaderMonitor : IDisposable
             catch (PcscException e) when (e.Kind == PcscErrorKind.NoService)
             {
                 MarkServiceLost(e.ErrorName, delay);
+            }
+            catch (PcscException e)
+            {
+                // Listing failed for another reason: start over on a fresh context, never at full speed.
+                PcscLog.StatusChangeFailed(_logger, e.ErrorName);
+                if (!Sleep(delay))
+                {
+                    return;
+                }
             }
             finally
             {
@@ -173,6 +200,12 @@ public sealed class PcscReaderMonitor : IDisposable
                 {
                     // A reader unplugged between listing and waiting (SCARD_E_UNKNOWN_READER): list again.
                     PcscLog.StatusChangeFailed(_logger, PcscErrors.NameOf(code));
+                    // Never retry at full speed: an error that repeats would turn this thread into a busy loop.
+                    if (!Sleep(_options.InitialRetryDelay))
+                    {
+                        return;
+                    }
+
                     Resync(context, watched);
                     continue;
                 }
@@ -234,6 +267,12 @@ public sealed class PcscReaderMonitor : IDisposable
         watched.RemoveRange(1, watched.Count - 1);
         foreach (var reader in readers)
         {
+            if (watched.Count == MaxWatched)
+            {
+                PcscLog.TooManyReaders(_logger, readers.Count, MaxWatched - 1);
+                break;
+            }
+
             if (!_known.ContainsKey(reader))
             {
                 _known[reader] = new PcscReaderStatus(reader, false, null);

@@ -14,6 +14,9 @@ internal static class ScardConstants
     public const nuint StatePresent = 0x0020;
     public const nuint StateMute = 0x0200;
 
+    /// <summary>SCardStatus's dwState (not the SCARD_STATE_* flags): SCARD_PRESENT.</summary>
+    public const nuint StatusPresent = 0x0004;
+
     public const nuint ProtocolT0 = 0x0001;
     public const nuint ProtocolT1 = 0x0002;
     public const nuint ProtocolRaw = 0x0004;

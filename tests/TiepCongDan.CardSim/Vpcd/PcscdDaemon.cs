@@ -9,8 +9,8 @@ namespace TiepCongDan.CardSim.Vpcd;
 /// A private pcscd for tests: started by <c>systemd-socket-activate</c> on a socket of its own (the
 /// client library finds it through PCSCLITE_CSOCK_NAME), its reader.conf.d holding vpcd entries on
 /// free TCP ports. Each entry gives two readers ("NAME 00 00" on port p, "NAME 00 01" on p+1); each
-/// reader is a <see cref="VirtualReaderSlot"/>. Readers can be hot-plugged (a conf file added or
-/// removed, then SIGUSR1, which is what <c>pcscd -H</c> sends). Killed by PID on Dispose and at exit.
+/// reader is a <see cref="VirtualReaderSlot"/>. Readers can be added and removed (see <see cref="AddSlot"/>
+/// for why that restarts pcscd). Killed by PID on Dispose and at exit.
 /// </summary>
 public sealed class PcscdDaemon : IDisposable
 {
@@ -18,7 +18,8 @@ public sealed class PcscdDaemon : IDisposable
     private const string Pcscd = "/usr/sbin/pcscd";
     private const string SocketActivate = "/usr/bin/systemd-socket-activate";
     private const string VpcdDriver = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so";
-    private const int SharedSlots = 16;
+    // Six readers: pcsc-lite's SCardGetStatusChange takes at most 16 states, and a monitor adds the PnP one.
+    private const int SharedSlots = 6;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
     private static readonly Lazy<PcscdDaemon> SharedDaemon = new(StartShared, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int _entrySequence;
@@ -27,6 +28,7 @@ public sealed class PcscdDaemon : IDisposable
     private readonly List<VirtualReaderSlot> _slots = [];
     private readonly Queue<VirtualReaderSlot> _free = new();
     private Process? _process;
+    private Process? _watchdog;
     private int _disposed;
 
     private PcscdDaemon(string directory)
@@ -132,7 +134,13 @@ public sealed class PcscdDaemon : IDisposable
         }
     }
 
-    /// <summary>Hot-plugs a new vpcd entry (two readers); returns the first reader, once pcscd has loaded it.</summary>
+    /// <summary>
+    /// Adds a vpcd entry (two readers) and returns its first reader once pcscd has loaded it.
+    /// pcscd 1.9.9 (Debian, libudev build) cannot hot-plug serial readers: SIGUSR1 (<c>pcscd -H</c>)
+    /// only rescans USB, and its reader.conf re-check restores readers of an unchanged configuration
+    /// only. So this restarts pcscd on the same socket: clients see the service drop and come back
+    /// with the new reader (ServiceLost, ServiceRestored, ReaderAdded).
+    /// </summary>
     public VirtualReaderSlot AddSlot()
     {
         VirtualReaderSlot first;
@@ -141,12 +149,11 @@ public sealed class PcscdDaemon : IDisposable
             first = WriteEntry(pooled: false);
         }
 
-        SignalRescan();
-        WaitUntil(() => TcpListening(first.Port) && TcpListening(first.Port + 1), $"pcscd to load the hot-plugged reader {first}");
+        Restart();
         return first;
     }
 
-    /// <summary>Unplugs the vpcd entry of <paramref name="slot"/> (both its readers) and waits until pcscd has dropped it.</summary>
+    /// <summary>Removes the vpcd entry of <paramref name="slot"/> (both its readers); restarts pcscd as <see cref="AddSlot"/> does.</summary>
     public void RemoveSlot(VirtualReaderSlot slot)
     {
         ArgumentNullException.ThrowIfNull(slot);
@@ -156,13 +163,13 @@ public sealed class PcscdDaemon : IDisposable
             _slots.RemoveAll(s => s.EntryFile == slot.EntryFile);
         }
 
-        SignalRescan();
-        WaitUntil(() => !TcpListening(slot.Port), $"pcscd to drop the unplugged reader {slot}");
+        Restart();
     }
 
     /// <summary>Kills pcscd hard (SIGKILL), as a crash would; the socket stays, refusing connections.</summary>
     public void Kill()
     {
+        StopWatchdog();
         var process = _process;
         if (process is null)
         {
@@ -218,7 +225,7 @@ public sealed class PcscdDaemon : IDisposable
             throw new InvalidOperationException($"{SocketVariable} is already set to {existing}; the shared test pcscd must be the first this process uses.");
         }
 
-        Environment.SetEnvironmentVariable(SocketVariable, daemon.SocketPath);
+        NativeEnvironment.Set(SocketVariable, daemon.SocketPath);
         return daemon;
     }
 
@@ -278,7 +285,11 @@ public sealed class PcscdDaemon : IDisposable
         var port = FreePortPair();
         var name = $"TCD vpcd {Interlocked.Increment(ref _entrySequence)}";
         var file = Path.Combine(ConfigDirectory, $"vpcd-{port}");
-        File.WriteAllText(file, $"FRIENDLYNAME \"{name}\"\nDEVICENAME   /dev/null:{port}\nLIBPATH      {VpcdDriver}\nCHANNELID    {port}\n");
+        // vpcd keeps its two sockets in static per-slot variables, so two entries sharing one loaded
+        // driver would share (and fight over) them: every entry loads its own copy of the driver.
+        var driver = Path.Combine(Directory, $"libifdvpcd-{port}.so");
+        File.Copy(VpcdDriver, driver, overwrite: true);
+        File.WriteAllText(file, $"FRIENDLYNAME \"{name}\"\nDEVICENAME   /dev/null:{port}\nLIBPATH      {driver}\nCHANNELID    {port}\n");
         var first = new VirtualReaderSlot($"{name} 00 00", port, file, null);
         var second = new VirtualReaderSlot($"{name} 00 01", port + 1, file, null);
         _slots.Add(first);
@@ -310,10 +321,17 @@ public sealed class PcscdDaemon : IDisposable
         // exec keeps one PID from the shell through systemd-socket-activate to pcscd.
         var start = new ProcessStartInfo("/bin/sh")
         {
-            ArgumentList = { "-c", $"exec {SocketActivate} -l '{SocketPath}' {Pcscd} -f -c '{ConfigDirectory}' -i >>'{LogPath}' 2>&1" },
+            ArgumentList = { "-c", $"exec {SocketActivate} -l '{SocketPath}' {Pcscd} -f -c '{ConfigDirectory}' {LogLevel} >>'{LogPath}' 2>&1" },
             UseShellExecute = false,
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start systemd-socket-activate.");
+        // A crashed test host runs no exit handler: a watchdog kills pcscd when this process is gone.
+        var watchdog = new ProcessStartInfo("/bin/sh")
+        {
+            ArgumentList = { "-c", $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; kill -9 {_process.Id}; rm -rf '{Directory}'" },
+            UseShellExecute = false,
+        };
+        _watchdog = Process.Start(watchdog);
         WaitUntil(() => File.Exists(SocketPath), "systemd-socket-activate to create the pcscd socket");
         // systemd-socket-activate starts pcscd on the first connection; a bare connect is enough.
         using (var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
@@ -331,16 +349,8 @@ public sealed class PcscdDaemon : IDisposable
     }
 
     /// <summary>SIGUSR1 makes pcscd read reader.conf.d again (what <c>pcscd -H</c> sends).</summary>
-    private void SignalRescan()
-    {
-        using var kill = Process.Start(new ProcessStartInfo("/bin/kill", ["-USR1", ProcessId.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
-            ?? throw new InvalidOperationException("Could not run /bin/kill.");
-        kill.WaitForExit();
-        if (kill.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kill -USR1 {ProcessId} failed (exit {kill.ExitCode}).");
-        }
-    }
+    // TCD_PCSCD_DEBUG=1 makes pcscd log every message and APDU (-d -a) when a test needs diagnosing.
+    private static string LogLevel => Environment.GetEnvironmentVariable("TCD_PCSCD_DEBUG") == "1" ? "-d -a" : "-i";
 
     private void WaitUntil(Func<bool> condition, string what)
     {
@@ -374,5 +384,27 @@ public sealed class PcscdDaemon : IDisposable
         }
     }
 
-    private void OnProcessExit(object? sender, EventArgs e) => Kill();
+    private void StopWatchdog()
+    {
+        var watchdog = _watchdog;
+        _watchdog = null;
+        if (watchdog is null)
+        {
+            return;
+        }
+
+        try
+        {
+            watchdog.Kill();
+            watchdog.WaitForExit(5_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        watchdog.Dispose();
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
 }
