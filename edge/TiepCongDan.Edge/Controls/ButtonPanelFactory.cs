@@ -18,17 +18,26 @@ public static class ButtonPanelFactory
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var map = options.LoadPinMap();
-        var driver = CreateDriver(map);
-        var controller = new GpioController(driver);
         var settings = new ButtonPanelSettings(map, options.Timings, options.ActiveLow, options.LedActiveLow);
+        GpioController? controller = null;
         try
         {
+            var driver = CreateDriver(map);
+            controller = new GpioController(driver);
             var panel = new ButtonPanel(settings, controller, shouldDispose: true, time, loggerFactory.CreateLogger<ButtonPanel>());
             return (panel, driver is SimulatedGpioDriver simulated ? new ButtonPanelSimulator(simulated, map) : null);
         }
+        catch (Exception ex) when (map.Driver != GpioDriverKinds.Simulated && ex is not OutOfMemoryException)
+        {
+            controller?.Dispose();
+            throw new InvalidOperationException(
+                $"Cannot open the button panel of board '{map.Board}' on /dev/gpiochip{map.Chip} through {map.Driver}: {ex.Message} "
+                + $"Check that the Debian package {(map.Driver == GpioDriverKinds.LibgpiodV2 ? "libgpiod3" : "libgpiod2")} is installed, that /dev/gpiochip{map.Chip} exists (`gpiodetect`; Edge:Buttons:GpioChip overrides the number) and that the service's user may open it (group gpio).",
+                ex);
+        }
         catch
         {
-            controller.Dispose();
+            controller?.Dispose();
             throw;
         }
     }

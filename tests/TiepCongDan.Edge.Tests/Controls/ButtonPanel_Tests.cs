@@ -168,6 +168,17 @@ public sealed class ButtonPanel_Tests
         }
     }
 
+    [Fact]
+    public void A_gpio_chip_that_cannot_be_opened_is_explained_with_the_package_and_the_device()
+    {
+        // Chip 63 exists on no board we know, so this fails the same with or without libgpiod installed.
+        var options = new EdgeButtonsOptions { Board = "raspberry-pi-4", BoardsDirectory = RepoFiles.BoardsDirectory, GpioChip = 63 };
+        var ex = Assert.Throws<InvalidOperationException>(() => ButtonPanelFactory.Create(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        Assert.StartsWith("Cannot open the button panel of board 'raspberry-pi-4' on /dev/gpiochip63 through libgpiod:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Debian package libgpiod2", ex.Message, StringComparison.Ordinal);
+        Assert.NotNull(ex.InnerException);
+    }
+
     public static TheoryData<string> BoardFiles()
     {
         var data = new TheoryData<string>();
