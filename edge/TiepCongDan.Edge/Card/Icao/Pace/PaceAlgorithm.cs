@@ -10,8 +10,10 @@ internal sealed record PaceAlgorithm(string Oid, string Mapping, SecureMessaging
 
     public const string EcdhGenericMapping = "ECDH-GM";
 
-    /// <summary>The mapping this code implements; the others (DH-GM, DH-IM, ECDH-IM, ECDH-CAM) are recognised but refused.</summary>
-    public bool IsImplemented => Mapping == EcdhGenericMapping;
+    public const string DhGenericMapping = "DH-GM";
+
+    /// <summary>The mappings this code implements; the others (DH-IM, ECDH-IM, ECDH-CAM) are recognised but refused.</summary>
+    public bool IsImplemented => Mapping is EcdhGenericMapping or DhGenericMapping;
 
     public string CipherName => Cipher == SecureMessagingCipher.TripleDes ? "3DES" : $"AES-{KeyLength * 8}";
 
@@ -32,7 +34,7 @@ internal sealed record PaceAlgorithm(string Oid, string Mapping, SecureMessaging
 
         var mapping = arcs[0] switch
         {
-            "1" => "DH-GM",
+            "1" => DhGenericMapping,
             "2" => EcdhGenericMapping,
             "3" => "DH-IM",
             "4" => "ECDH-IM",

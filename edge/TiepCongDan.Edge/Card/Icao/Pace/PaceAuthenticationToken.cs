@@ -6,7 +6,7 @@ namespace TiepCongDan.Edge.Card.Icao.Pace;
 /// <summary>
 /// The mutual authentication token (ICAO 9303-11 §4.4.3.5, §9.4.4): the MAC under KSmac of the
 /// other side's ephemeral public key wrapped as a public key data object 7F49 { 06 protocol OID,
-/// 86 uncompressed point }; AES-CMAC truncated to 8 bytes, or the retail MAC for 3DES.
+/// 86 uncompressed point | 84 DH value }; AES-CMAC truncated to 8 bytes, or the retail MAC for 3DES.
 /// </summary>
 internal static class PaceAuthenticationToken
 {
@@ -14,11 +14,14 @@ internal static class PaceAuthenticationToken
     private const int TagOid = 0x06;
     private const int TagEcPoint = 0x86;
 
-    public static byte[] Compute(PaceAlgorithm algorithm, ReadOnlySpan<byte> macKey, ECPoint publicKey)
+    public static byte[] Compute(PaceAlgorithm algorithm, ReadOnlySpan<byte> macKey, ECPoint publicKey) =>
+        Compute(algorithm, macKey, TagEcPoint, PaceGenericMapping.Encode(publicKey));
+
+    public static byte[] Compute(PaceAlgorithm algorithm, ReadOnlySpan<byte> macKey, int publicKeyTag, ReadOnlySpan<byte> encodedPublicKey)
     {
         byte[] inner = [
             .. BerTlv.Encode(TagOid, ObjectIdentifier.Encode(algorithm.Oid)),
-            .. BerTlv.Encode(TagEcPoint, PaceGenericMapping.Encode(publicKey)),
+            .. BerTlv.Encode(publicKeyTag, encodedPublicKey),
         ];
         var data = BerTlv.Encode(TagPublicKey, inner);
         return algorithm.Cipher == SecureMessagingCipher.Aes

@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Asn1.X9;
 using TiepCongDan.Edge.Card.Parsing;
 using BigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace TiepCongDan.Edge.Card.Icao.Pace;
 
 /// <summary>
-/// PACE on the terminal side (ICAO 9303-11 §4.4) with the CAN, ECDH generic mapping, 3DES or AES:
+/// PACE on the terminal side (ICAO 9303-11 §4.4) with the CAN, ECDH or DH generic mapping, 3DES or AES:
 /// MSE:SET AT, then four chained GENERAL AUTHENTICATE steps (encrypted nonce, mapping, key
 /// agreement, mutual authentication tokens). Returns the session keys with SSC = 0 for
 /// <see cref="SecureMessaging"/>. A refused CAN is <see cref="CardAccessFailure.WrongAccessKey"/>;
@@ -49,42 +48,37 @@ public sealed class PaceAuthenticator
         ArgumentNullException.ThrowIfNull(password);
         if (!info.IsSupported || PaceAlgorithm.Find(info.ProtocolOid) is not { } algorithm || info.ParameterId is not { } parameterId)
         {
-            throw new ArgumentException($"{info.Description}: this reader implements ECDH generic mapping on standardized curves only.", nameof(info));
+            throw new ArgumentException($"{info.Description}: this reader implements generic mapping on standardized parameters only.", nameof(info));
         }
 
-        var domain = PaceDomainParameters.Curve(parameterId);
+        var group = PaceDomainParameters.Group(algorithm, parameterId)
+            ?? throw new ArgumentException($"{info.Description}: no group for these parameters.", nameof(info));
         SetAuthenticationTemplate(algorithm, parameterId, password);
 
         var passwordKey = IcaoKeyDerivation.DeriveKey(password.Encoded.Span, IcaoKeyDerivation.PasswordCounter, algorithm.Cipher, algorithm.KeyLength);
         var encryptedNonce = GeneralAuthenticate([], TagEncryptedNonce, last: false);
         var nonce = new BigInteger(1, DecryptNonce(algorithm, passwordKey, encryptedNonce));
 
-        var mappingKey = RandomScalar(domain);
-        var cardMappingKey = PaceGenericMapping.Decode(
-            domain,
-            GeneralAuthenticate(BerTlv.Encode(TagMappingTerminal, PaceGenericMapping.Encode(domain.G.Multiply(mappingKey).Normalize())), TagMappingCard, last: false),
-            "mapping public key");
-        var mappedGenerator = PaceGenericMapping.MapGenerator(domain, nonce, mappingKey, cardMappingKey);
+        var mappingKey = RandomScalar(group.Order);
+        var cardMappingKey = GeneralAuthenticate(BerTlv.Encode(TagMappingTerminal, group.MappingPublicKey(mappingKey)), TagMappingCard, last: false);
+        group.MapNonce(nonce, mappingKey, cardMappingKey);
 
-        var ephemeralKey = RandomScalar(domain);
-        var terminalPublic = mappedGenerator.Multiply(ephemeralKey).Normalize();
-        var cardPublic = PaceGenericMapping.Decode(
-            domain,
-            GeneralAuthenticate(BerTlv.Encode(TagEphemeralTerminal, PaceGenericMapping.Encode(terminalPublic)), TagEphemeralCard, last: false),
-            "ephemeral public key");
-        if (cardPublic.Equals(terminalPublic))
+        var ephemeralKey = RandomScalar(group.Order);
+        var terminalPublic = group.EphemeralPublicKey(ephemeralKey);
+        var cardPublic = GeneralAuthenticate(BerTlv.Encode(TagEphemeralTerminal, terminalPublic), TagEphemeralCard, last: false);
+        if (cardPublic.AsSpan().SequenceEqual(terminalPublic))
         {
             // §4.4.3.4: a card echoing the terminal's key would make the tokens worthless.
             throw new CardAccessException(CardAccessFailure.ChipAuthenticationFailed, "The card answered with the terminal's own ephemeral public key.");
         }
 
-        var sharedSecret = PaceGenericMapping.SharedSecret(domain, ephemeralKey, cardPublic);
+        var sharedSecret = group.SharedSecret(ephemeralKey, cardPublic);
         var encryptionKey = IcaoKeyDerivation.DeriveKey(sharedSecret, IcaoKeyDerivation.EncryptionCounter, algorithm.Cipher, algorithm.KeyLength);
         var macKey = IcaoKeyDerivation.DeriveKey(sharedSecret, IcaoKeyDerivation.MacCounter, algorithm.Cipher, algorithm.KeyLength);
 
-        var terminalToken = PaceAuthenticationToken.Compute(algorithm, macKey, cardPublic);
+        var terminalToken = PaceAuthenticationToken.Compute(algorithm, macKey, group.PublicKeyTag, cardPublic);
         var cardToken = GeneralAuthenticate(BerTlv.Encode(TagTokenTerminal, terminalToken), TagTokenCard, last: true, password);
-        var expected = PaceAuthenticationToken.Compute(algorithm, macKey, terminalPublic);
+        var expected = PaceAuthenticationToken.Compute(algorithm, macKey, group.PublicKeyTag, terminalPublic);
         if (!CryptographicOperations.FixedTimeEquals(expected, cardToken))
         {
             // The card accepted our token, so it knew the CAN; a wrong answer here means the chip is not what it claims.
@@ -167,9 +161,8 @@ public sealed class PaceAuthenticator
     }
 
     /// <summary>A private key uniformly in [1, n-1] by rejection: the random source's bytes are used as they are, so a test can hand in a known key.</summary>
-    private BigInteger RandomScalar(X9ECParameters domain)
+    private BigInteger RandomScalar(BigInteger order)
     {
-        var order = domain.N;
         var bytes = new byte[(order.BitLength + 7) / 8];
         var excessBits = (bytes.Length * 8) - order.BitLength;
         for (var i = 0; i < MaxScalarDraws; i++)

@@ -5,7 +5,7 @@ namespace TiepCongDan.Edge.Card.Icao.Pace;
 /// <summary>The standardized domain parameters PACE names by id (ICAO 9303-11 §9.5.1, table "standardized domain parameters").</summary>
 internal static class PaceDomainParameters
 {
-    /// <summary>Elliptic curves by parameter id; ids 0-2 are DH groups, which this code does not implement.</summary>
+    /// <summary>Elliptic curves by parameter id; ids 0-2 are the DH groups of <see cref="DhStandardGroups"/>.</summary>
     private static readonly Dictionary<int, string> Curves = new()
     {
         [8] = "secp192r1",
@@ -31,6 +31,14 @@ internal static class PaceDomainParameters
         1 => "2048-bit MODP group (224-bit subgroup)",
         2 => "2048-bit MODP group (256-bit subgroup)",
         { } id => CurveName(id) ?? $"unknown parameters {id}",
+    };
+
+    /// <summary>The group arithmetic for one run of <paramref name="algorithm"/> on these parameters, or null when this code cannot run them.</summary>
+    public static IPaceGroup? Group(PaceAlgorithm algorithm, int? parameterId) => (algorithm.Mapping, parameterId) switch
+    {
+        (PaceAlgorithm.EcdhGenericMapping, { } id) when CurveName(id) is not null => new EcdhGroup(Curve(id)),
+        (PaceAlgorithm.DhGenericMapping, { } id) => DhStandardGroups.Create(id),
+        _ => null,
     };
 
     public static X9ECParameters Curve(int parameterId) =>

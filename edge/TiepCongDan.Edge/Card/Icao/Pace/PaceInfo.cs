@@ -5,8 +5,8 @@ namespace TiepCongDan.Edge.Card.Icao.Pace;
 /// <summary>
 /// One PACEInfo from EF.CardAccess (ICAO 9303-11 §9.2.1): the protocol OID (mapping, cipher), its
 /// version (2) and the standardized domain parameter id. <see cref="IsSupported"/> says whether
-/// <see cref="PaceAuthenticator"/> can run it: ECDH generic mapping with 3DES or AES on a
-/// standardized curve (ids 8-18).
+/// <see cref="PaceAuthenticator"/> can run it: generic mapping with 3DES or AES, ECDH on a
+/// standardized curve (ids 8-18) or DH in a standardized MODP group (ids 0-2).
 /// </summary>
 public sealed record PaceInfo(string ProtocolOid, int Version, int? ParameterId)
 {
@@ -15,8 +15,8 @@ public sealed record PaceInfo(string ProtocolOid, int Version, int? ParameterId)
 
     public bool IsSupported =>
         Version == SupportedVersion
-        && PaceAlgorithm.Find(ProtocolOid) is { IsImplemented: true }
-        && PaceDomainParameters.CurveName(ParameterId) is not null;
+        && PaceAlgorithm.Find(ProtocolOid) is { IsImplemented: true } algorithm
+        && PaceDomainParameters.Group(algorithm, ParameterId) is not null;
 
     /// <summary>For technicians' output and logs, e.g. "PACE ECDH-GM AES-128 on brainpoolP256r1 (id 13)".</summary>
     public string Description

@@ -27,7 +27,8 @@ public sealed class CardAccessFile_Tests
     [InlineData(EcdhGmAes128, "01", "0D", false, "v1")]
     [InlineData(EcdhGmAes128, "02", "02", false, "2048-bit MODP")]
     [InlineData(EcdhGmAes128, "02", "07", false, "unknown parameters 7")]
-    [InlineData(DhGmAes128, "02", "00", false, "DH-GM")]
+    [InlineData(DhGmAes128, "02", "00", true, "PACE DH-GM AES-128 on 1024-bit MODP group (id 0)")]
+    [InlineData(DhGmAes128, "02", "0D", false, "DH-GM")]
     public void Support_follows_mapping_version_and_parameters(string oid, string version, string parameterId, bool supported, string described)
     {
         var info = Assert.Single(CardAccessFile.Parse(Set(Info(oid, version, parameterId))));

@@ -103,20 +103,71 @@ public sealed class PaceAppendixG_Tests
     }
 
     [Fact]
-    public void Appendix_G2_DH_example_nonce_and_session_keys_match_where_the_reader_shares_the_steps()
+    public void Appendix_G2_DH_generic_mapping_exchange_is_reproduced_byte_for_byte()
     {
-        // G.2 runs DH generic mapping (not implemented here: no CCCD is known to offer it); its
-        // password, nonce encryption and KDF are the same steps as G.1's and must agree.
-        const string encryptedNonce = "854D8DF5827FA6852D1A4FA701CDDDCA";
-        const string sharedSecret = "6BABC7B3A72BCD7EA385E4C62DB2625BD8613B24149E146A629311C4CA6698E38B834B6A9E9CD7184BA8834AFF5043D436950C4C1E7832367C10CB8C314D40E5990B0DF7013E64B4549E2270923D06F08CFF6BD3E977DDE6ABE4C31D55C0FA2E465E553E77BDF75E3193D3834FC26E8EB1EE2FA1E4FC97C18C3F6CFFFE2607FD";
+        var card = new ScriptedCard()
+            .Expect("0022C1A412800A04007F00070202040102830101840100", "9000")
+            .Expect("10860000027C0000", "7C128010" + AppendixG2.EncryptedNonce + "9000")
+            .Expect("10860000867C8183818180" + AppendixG2.MappingPublicKeyTerminal + "00", "7C8183828180" + AppendixG2.MappingPublicKeyCard + "9000")
+            .Expect("10860000867C8183838180" + AppendixG2.EphemeralPublicKeyTerminal + "00", "7C8183848180" + AppendixG2.EphemeralPublicKeyCard + "9000")
+            .Expect("008600000C7C0A8508" + AppendixG2.TokenTerminal + "00", "7C1B8608" + AppendixG2.TokenCard + "870F" + AppendixG2.CertificationAuthorityReference + "9000");
+        var random = new FixedRandom(Convert.FromHexString(AppendixG2.MappingPrivateKeyTerminal + AppendixG2.EphemeralPrivateKeyTerminal));
 
-        var nonce = AesCbc.Decrypt(Convert.FromHexString(AppendixG.PasswordKey), new byte[16], Convert.FromHexString(encryptedNonce));
-        var secret = Convert.FromHexString(sharedSecret);
+        var keys = new PaceAuthenticator(card, random).Authenticate(
+            new PaceInfo(AppendixG2.ProtocolOid, 2, 0),
+            PacePassword.FromMrz(AppendixG.DocumentNumber, AppendixG.DateOfBirth, AppendixG.DateOfExpiry));
 
-        Assert.Equal("FA5B7E3E49753A0DB9178B7B9BD898C8", Convert.ToHexString(nonce));
-        Assert.Equal("2F7F46ADCC9E7E521B45D192FAFA9126", Convert.ToHexString(IcaoKeyDerivation.DeriveKey(secret, IcaoKeyDerivation.EncryptionCounter, SecureMessagingCipher.Aes, 16)));
-        Assert.Equal("805A1D27D45A5116F73C54469462B7D8", Convert.ToHexString(IcaoKeyDerivation.DeriveKey(secret, IcaoKeyDerivation.MacCounter, SecureMessagingCipher.Aes, 16)));
-        Assert.False(new TiepCongDan.Edge.Card.Icao.Pace.PaceInfo("0.4.0.127.0.7.2.2.4.1.2", 2, 0).IsSupported);
+        Assert.Equal(AppendixG2.KsEnc, Convert.ToHexString(keys.EncryptionKey.Span));
+        Assert.Equal(AppendixG2.KsMac, Convert.ToHexString(keys.MacKey.Span));
+        card.AssertDone();
+    }
+
+    [Fact]
+    public void Appendix_G2_DH_steps_match_one_by_one()
+    {
+        var group = DhStandardGroups.Create(0)!;
+        var nonce = AesCbc.Decrypt(Convert.FromHexString(AppendixG.PasswordKey), new byte[16], Convert.FromHexString(AppendixG2.EncryptedNonce));
+
+        Assert.Equal(AppendixG2.Nonce, Convert.ToHexString(nonce));
+        Assert.Equal(AppendixG2.MappingPublicKeyTerminal, Convert.ToHexString(group.MappingPublicKey(Scalar(AppendixG2.MappingPrivateKeyTerminal))));
+        group.MapNonce(new BigInteger(1, nonce), Scalar(AppendixG2.MappingPrivateKeyTerminal), Convert.FromHexString(AppendixG2.MappingPublicKeyCard));
+        Assert.Equal(AppendixG2.EphemeralPublicKeyTerminal, Convert.ToHexString(group.EphemeralPublicKey(Scalar(AppendixG2.EphemeralPrivateKeyTerminal))));
+        var secret = group.SharedSecret(Scalar(AppendixG2.EphemeralPrivateKeyTerminal), Convert.FromHexString(AppendixG2.EphemeralPublicKeyCard));
+        Assert.Equal(AppendixG2.SharedSecret, Convert.ToHexString(secret));
+        Assert.Equal(AppendixG2.KsEnc, Convert.ToHexString(IcaoKeyDerivation.DeriveKey(secret, IcaoKeyDerivation.EncryptionCounter, SecureMessagingCipher.Aes, 16)));
+        var ksMac = IcaoKeyDerivation.DeriveKey(secret, IcaoKeyDerivation.MacCounter, SecureMessagingCipher.Aes, 16);
+        Assert.Equal(AppendixG2.KsMac, Convert.ToHexString(ksMac));
+        var algorithm = PaceAlgorithm.Find(AppendixG2.ProtocolOid)!;
+        Assert.Equal(AppendixG2.TokenTerminal, Convert.ToHexString(PaceAuthenticationToken.Compute(algorithm, ksMac, 0x84, Convert.FromHexString(AppendixG2.EphemeralPublicKeyCard))));
+        Assert.Equal(AppendixG2.TokenCard, Convert.ToHexString(PaceAuthenticationToken.Compute(algorithm, ksMac, 0x84, Convert.FromHexString(AppendixG2.EphemeralPublicKeyTerminal))));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_standardized_DH_groups_have_a_prime_modulus_and_a_generator_of_prime_order_q(int parameterId)
+    {
+        var group = DhStandardGroups.Create(parameterId)!;
+        var (p, g, q) = (group.Modulus, group.Generator, group.Order);
+
+        Assert.True(p.IsProbablePrime(64));
+        Assert.True(q.IsProbablePrime(64));
+        Assert.Equal(BigInteger.One, g.ModPow(q, p));
+        Assert.Equal(BigInteger.Zero, p.Subtract(BigInteger.One).Mod(q));
+    }
+
+    [Theory]
+    [InlineData("01")]
+    [InlineData("02")]
+    [InlineData("00")]
+    public void DH_card_keys_outside_the_subgroup_are_refused(string key)
+    {
+        var group = DhStandardGroups.Create(0)!;
+
+        var e = Assert.Throws<CardAccessException>(() => group.MapNonce(BigInteger.One, BigInteger.Two, Convert.FromHexString(key)));
+
+        Assert.Equal(CardAccessFailure.ChipAuthenticationFailed, e.Reason);
     }
 
     [Fact]

@@ -88,11 +88,11 @@ public sealed class PaceWithCard_Tests
     [Fact]
     public void An_unsupported_protocol_is_an_argument_error_naming_it()
     {
-        var dhGm = new PaceInfo("0.4.0.127.0.7.2.2.4.1.2", 2, 2);
+        var integratedMapping = new PaceInfo("0.4.0.127.0.7.2.2.4.4.2", 2, 13);
 
-        var e = Assert.Throws<ArgumentException>(() => new PaceAuthenticator(new ScriptedCard()).Authenticate(dhGm, Can));
+        var e = Assert.Throws<ArgumentException>(() => new PaceAuthenticator(new ScriptedCard()).Authenticate(integratedMapping, Can));
 
-        Assert.Contains("DH-GM", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ECDH-IM", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
