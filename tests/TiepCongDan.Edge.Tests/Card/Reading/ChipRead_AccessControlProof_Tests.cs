@@ -31,6 +31,20 @@ public sealed class ChipRead_AccessControlProof_Tests
         AssertReadOnlyUnderAccessControl(harness.Card.Log);
     }
 
+    [Fact]
+    public void The_proof_catches_a_plain_read_of_a_protected_file()
+    {
+        // The same check against a reader that skips access control: it must fire, or the tests above prove nothing.
+        var card = new VirtualCccdCard(new VirtualCccdCardOptions { AllowPlainReads = true });
+        var transport = new VirtualCardTransport(card);
+        transport.Transmit([0x00, 0xA4, 0x04, 0x0C, 0x07, 0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01]);
+        transport.Transmit([0x00, 0xA4, 0x02, 0x0C, 0x02, 0x01, 0x01]);
+        var dg1 = transport.Transmit([0x00, 0xB0, 0x00, 0x00, 0x10]);
+
+        Assert.Equal(0x90, dg1[^2]);
+        Assert.True(card.Log.AnyProtectedFileReadWithoutAccessControl);
+    }
+
     private static void AssertReadOnlyUnderAccessControl(CardCommandLog log)
     {
         Assert.False(log.AnyProtectedFileReadWithoutAccessControl, "a protected file was read before access control completed");
