@@ -14,8 +14,14 @@ public sealed record BoardPinMap
     /// <summary>One of <see cref="GpioDriverKinds"/>.</summary>
     public required string Driver { get; init; }
 
-    /// <summary>The GPIO chip number (/dev/gpiochipN); Edge:Buttons:GpioChip overrides it.</summary>
+    /// <summary>The GPIO chip number (/dev/gpiochipN), used when <see cref="ChipLabel"/> is empty; Edge:Buttons:GpioChip overrides both.</summary>
     public int Chip { get; init; }
+
+    /// <summary>
+    /// The chip by its kernel label (`gpiodetect` shows it in brackets), e.g. "pinctrl-rp1": chip
+    /// numbers move between kernels (the Pi 5's header was gpiochip4, then gpiochip0) and with USB adapters.
+    /// </summary>
+    public string? ChipLabel { get; init; }
 
     /// <summary>Use the chip's pull resistor on button lines (false: the board has external ones and the driver refuses a bias).</summary>
     public bool InternalPull { get; init; } = true;

@@ -12,7 +12,7 @@ public static class BoardPinMapReader
     /// <summary>Lines above this are not a GPIO chip's offsets (the largest chips have a few hundred).</summary>
     public const int MaxLine = 511;
 
-    private static readonly string[] TopLevelKeys = ["board", "description", "driver", "chip", "internalPull", "buttons", "leds", "notes"];
+    private static readonly string[] TopLevelKeys = ["board", "description", "driver", "chip", "chipLabel", "internalPull", "buttons", "leds", "notes"];
     private static readonly string[] LedKeys = ["status", "live"];
 
     public static BoardPinMap Load(string path)
@@ -72,6 +72,14 @@ public static class BoardPinMapReader
             throw Fail(source, $"chip {chipElement.GetRawText()} is not a GPIO chip number (0 for /dev/gpiochip0).");
         }
 
+        string? chipLabel = null;
+        if (root.TryGetProperty("chipLabel", out var labelElement))
+        {
+            chipLabel = labelElement.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(labelElement.GetString())
+                ? labelElement.GetString()
+                : throw Fail(source, $"chipLabel {labelElement.GetRawText()} must be a chip label as `gpiodetect` shows it, e.g. \"pinctrl-rp1\".");
+        }
+
         var internalPull = true;
         if (root.TryGetProperty("internalPull", out var pullElement))
         {
@@ -97,6 +105,7 @@ public static class BoardPinMapReader
             Description = root.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? string.Empty : string.Empty,
             Driver = driver,
             Chip = chip,
+            ChipLabel = chipLabel,
             InternalPull = internalPull,
             Buttons = buttons,
             StatusLed = status,

@@ -70,7 +70,7 @@ public sealed class ButtonPanel : IDisposable
         }
 
         Port = new ButtonPanelPort(this);
-        ButtonPanelLog.Ready(logger, map.Board, map.Driver, map.Chip, map.Source);
+        ButtonPanelLog.Ready(logger, map.Board, map.Driver, map.ChipLabel ?? $"gpiochip{map.Chip}", map.Source);
     }
 
     /// <summary>Every debounced event, for observers. Raised on the driver's or a timer's thread; a throwing handler is logged and ignored.</summary>

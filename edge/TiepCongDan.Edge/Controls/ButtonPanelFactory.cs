@@ -49,9 +49,20 @@ public static class ButtonPanelFactory
         return map.Driver switch
         {
             GpioDriverKinds.Simulated => new SimulatedGpioDriver(),
-            GpioDriverKinds.Libgpiod => new LibGpiodDriver(map.Chip),
-            GpioDriverKinds.LibgpiodV2 => new LibGpiodV2Driver(map.Chip),
+            GpioDriverKinds.Libgpiod => map.ChipLabel is null ? new LibGpiodDriver(map.Chip) : new LibGpiodDriver(ChipByLabel(LibGpiodDriver.GetAvailableChips(), map)),
+            GpioDriverKinds.LibgpiodV2 => map.ChipLabel is null ? new LibGpiodV2Driver(map.Chip) : new LibGpiodV2Driver(ChipByLabel(LibGpiodV2Driver.GetAvailableChips(), map)),
             _ => throw new PinMapException($"Pin map '{map.Source}': driver '{map.Driver}' is not supported: use {string.Join(", ", GpioDriverKinds.All)}."),
         };
+    }
+
+    /// <summary>The chip the map names by label; the error lists the chips there are.</summary>
+    internal static GpioChipInfo ChipByLabel(IEnumerable<GpioChipInfo> chips, BoardPinMap map)
+    {
+        var all = chips.ToList();
+        return all.FirstOrDefault(c => string.Equals(c.Label, map.ChipLabel, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException(
+                $"No GPIO chip labelled '{map.ChipLabel}' for board '{map.Board}': "
+                + (all.Count == 0 ? "this machine has no GPIO chips." : $"the chips here are {string.Join(", ", all.Select(c => $"{c.Name} [{c.Label}]"))}.")
+                + " Wrong board in Edge:Buttons:Board, or set Edge:Buttons:GpioChip to choose a chip by number.");
     }
 }

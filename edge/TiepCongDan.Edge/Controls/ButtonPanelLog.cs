@@ -6,7 +6,7 @@ namespace TiepCongDan.Edge.Controls;
 internal static partial class ButtonPanelLog
 {
     [LoggerMessage(EventId = 8600, Level = LogLevel.Information, Message = "Button panel '{Board}' ready ({Driver}, chip {Chip}, {Source})")]
-    public static partial void Ready(ILogger logger, string board, string driver, int chip, string source);
+    public static partial void Ready(ILogger logger, string board, string driver, string chip, string source);
 
     [LoggerMessage(EventId = 8601, Level = LogLevel.Debug, Message = "Button {Role}: {Kind}")]
     public static partial void ButtonEvent(ILogger logger, ButtonRole role, ButtonEventKind kind);

@@ -26,7 +26,7 @@ public sealed class EdgeButtonsOptions
     /// <summary>A pin map file by path, for a panel wired differently; overrides Board.</summary>
     public string? PinMapFile { get; set; }
 
-    /// <summary>Overrides the pin map's chip number (a USB adapter's chip number depends on what else is plugged in: see `gpiodetect`).</summary>
+    /// <summary>Overrides the pin map's chip (number and label) with /dev/gpiochipN, for a board whose chips `gpiodetect` lists differently.</summary>
     public int? GpioChip { get; set; }
 
     /// <summary>Milliseconds a contact must be quiet before a change counts.</summary>
@@ -73,6 +73,6 @@ public sealed class EdgeButtonsOptions
         }
 
         var map = BoardPinMapReader.Load(path);
-        return GpioChip is { } chip ? map with { Chip = chip } : map;
+        return GpioChip is { } chip ? map with { Chip = chip, ChipLabel = null } : map;
     }
 }

@@ -63,6 +63,7 @@ public sealed class BoardPinMapReader_Tests
         Assert.Equal(22, map.StatusLed);
         Assert.Equal(27, map.LiveLed);
         Assert.True(map.InternalPull);
+        Assert.Null(map.ChipLabel);
         Assert.Equal("test.json", map.Source);
     }
 
@@ -73,15 +74,26 @@ public sealed class BoardPinMapReader_Tests
     [InlineData("\"dissatisfied\": 26", "\"dissatisfied\": \"GPIO26\"", "Pin map 'test.json': buttons.dissatisfied is \"GPIO26\": use a GPIO line number 0 to 511 (the BCM number on a Raspberry Pi, not the header pin).")]
     [InlineData("\"dissatisfied\": 26", "\"dissatisfied\": -1", "Pin map 'test.json': buttons.dissatisfied is -1: use a GPIO line number 0 to 511 (the BCM number on a Raspberry Pi, not the header pin).")]
     [InlineData("\"driver\": \"libgpiod\"", "\"driver\": \"sysfs\"", "Pin map 'test.json': driver 'sysfs' is not supported: use libgpiod, libgpiod-v2, simulated.")]
-    [InlineData("\"leds\"", "\"lights\"", "Pin map 'test.json': unknown key 'lights' (a typo?): known keys are board, description, driver, chip, internalPull, buttons, leds, notes.")]
+    [InlineData("\"leds\"", "\"lights\"", "Pin map 'test.json': unknown key 'lights' (a typo?): known keys are board, description, driver, chip, chipLabel, internalPull, buttons, leds, notes.")]
     [InlineData("\"status\": 22, ", "", "Pin map 'test.json': leds.status is missing: every panel has a status light.")]
     [InlineData("\"chip\": 0", "\"chip\": -2", "Pin map 'test.json': chip -2 is not a GPIO chip number (0 for /dev/gpiochip0).")]
+    [InlineData("\"chip\": 0", "\"chip\": 0, \"chipLabel\": 4", "Pin map 'test.json': chipLabel 4 must be a chip label as `gpiodetect` shows it, e.g. \"pinctrl-rp1\".")]
     public void A_broken_map_is_refused_with_a_sentence_naming_the_mistake(string replace, string with, string message)
     {
         var json = Valid.Replace(replace, with, StringComparison.Ordinal);
         Assert.NotEqual(Valid, json);
         var ex = Assert.Throws<PinMapException>(() => BoardPinMapReader.Parse(json, "test.json"));
         Assert.Equal(message, ex.Message);
+    }
+
+    [Theory]
+    [InlineData("raspberry-pi-4.json", "pinctrl-bcm2711")]
+    [InlineData("raspberry-pi-5.json", "pinctrl-rp1")]
+    [InlineData("x86-cp2112.json", "cp2112_gpio")]
+    public void Hardware_boards_name_their_chip_by_label(string file, string label)
+    {
+        var map = BoardPinMapReader.Load(Path.Combine(RepoFiles.BoardsDirectory, file));
+        Assert.Equal(label, map.ChipLabel);
     }
 
     [Fact]

@@ -179,6 +179,25 @@ public sealed class ButtonPanel_Tests
         Assert.NotNull(ex.InnerException);
     }
 
+    [Fact]
+    public void The_chip_is_chosen_by_its_label_whatever_its_number()
+    {
+        var map = BoardPinMap.Simulated with { Driver = GpioDriverKinds.Libgpiod, ChipLabel = "pinctrl-rp1" };
+        GpioChipInfo[] chips = [new(0, "gpiochip0", "gpio-brcmstb@107d508500", 32), new(4, "gpiochip4", "pinctrl-rp1", 54)];
+        Assert.Equal(4, ButtonPanelFactory.ChipByLabel(chips, map).Id);
+    }
+
+    [Fact]
+    public void A_missing_chip_label_lists_the_chips_there_are()
+    {
+        var map = BoardPinMap.Simulated with { Board = "raspberry-pi-5", Driver = GpioDriverKinds.Libgpiod, ChipLabel = "pinctrl-rp1" };
+        GpioChipInfo[] chips = [new(0, "gpiochip0", "pinctrl-bcm2711", 58)];
+        var ex = Assert.Throws<InvalidOperationException>(() => ButtonPanelFactory.ChipByLabel(chips, map));
+        Assert.Equal(
+            "No GPIO chip labelled 'pinctrl-rp1' for board 'raspberry-pi-5': the chips here are gpiochip0 [pinctrl-bcm2711]. Wrong board in Edge:Buttons:Board, or set Edge:Buttons:GpioChip to choose a chip by number.",
+            ex.Message);
+    }
+
     public static TheoryData<string> BoardFiles()
     {
         var data = new TheoryData<string>();

@@ -37,7 +37,9 @@ public sealed class EdgeButtonsOptionsValidator_Tests : IDisposable
     {
         var options = new EdgeButtonsOptions { Board = "raspberry-pi-5", BoardsDirectory = RepoFiles.BoardsDirectory, GpioChip = 4 };
         Assert.Empty(Failures(options));
-        Assert.Equal(4, options.LoadPinMap().Chip);
+        var map = options.LoadPinMap();
+        Assert.Equal(4, map.Chip);
+        Assert.Null(map.ChipLabel);
     }
 
     [Fact]
