@@ -15,6 +15,7 @@ internal static class CardFileReader
     private const int HeaderProbe = 8;
     private const ushort EndOfFileWarning = 0x6282;
     private const ushort FileNotFound = 0x6A82;
+    private const ushort SessionAborted = 0x6988;
 
     /// <summary>SELECT MF; cards that answer 6D00 (or anything else) are fine: the EFs are selected by id anyway.</summary>
     public static void SelectMasterFile(IApduTransport transport) =>
@@ -24,6 +25,12 @@ internal static class CardFileReader
     {
         byte[] command = [0x00, 0xA4, 0x04, 0x0C, (byte)LdsFile.Lds1Aid.Length, .. LdsFile.Lds1Aid];
         var sw = StatusWords.Of(transport.Transmit(command));
+        if (sw == SessionAborted)
+        {
+            // A secure messaging session was still open (a broken read before this one): the plain command ended it, so ask again.
+            sw = StatusWords.Of(transport.Transmit(command));
+        }
+
         if (sw != StatusWords.Success)
         {
             throw new CardAccessException(CardAccessFailure.UnexpectedResponse, "SELECT of the eMRTD application (A0000002471001) failed: this is not an ICAO chip.", sw);
