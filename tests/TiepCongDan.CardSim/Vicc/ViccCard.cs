@@ -7,14 +7,21 @@ namespace TiepCongDan.CardSim.Vicc;
 /// on a vpcd reader: starting it inserts the card, Dispose kills it (by PID) and removes it.
 /// <para>
 /// The Debian build does not run on Python 3 as shipped, so the fixture copies the package from
-/// /usr/lib/python3/site-packages to a temp directory and mends the copy (never /usr):
+/// /usr/lib/python3/site-packages to a temp directory and mends the copy (never /usr); each mend
+/// checks that the text it replaces is there, so a changed package fails loudly:
 /// (1) <c>Crypto</c> imports become <c>Cryptodome</c> (python3-pycryptodome's namespace);
 /// (2) <c>CryptoUtils.operation_on_string</c> XORs bytes instead of str (chr/ord);
 /// (3) <c>TLVutils.pack</c> returns its bytes instead of joining them as a list;
-/// (4) the card's file system is built directly (MF, DF A0000002471001, EF.COM, DG1 with the TD3
-/// MRZ, empty DG2 and SOD) with <c>PassportSAM</c>, instead of CardGenerator's stdin prompts;
-/// (5) the vpcd loop is our own few lines (VirtualICC's constructor insists on the generator).
-/// With these, BAC works; its secure messaging still answers 6988 (SEutils has more Python 2 code).
+/// with (1)-(3) BAC works. Secure messaging then needs:
+/// (4) <c>SEutils.parse_SM_CAPDU</c>: plain data and MAC input as bytes, the padding indicator read as an int;
+/// (5) <c>SEutils.protect_response</c>: bytes, and "is there data" tested as truthiness (bytes never equal "");
+/// (6) DO'99' (the status word) added to every protected response before DO'8E', as ICAO 9303-11 requires
+/// (vicc leaves it out; the edge's SecureMessaging insists on it);
+/// (7) <c>CryptoUtils.crypto_checksum</c> puts the send sequence counter in the MAC as 8 bytes, leading zeros kept.
+/// The file system is built directly (MF, DF A0000002471001, EF.COM, DG1 with the TD3 MRZ, empty
+/// DG2 and SOD) with <c>PassportSAM</c> instead of CardGenerator's stdin prompts, with EF.COM's tag
+/// list as the bytes 61 75 (the generator writes the text "6175"); the vpcd loop is our own few
+/// lines (VirtualICC's constructor insists on the generator).
 /// </para>
 /// </summary>
 public sealed class ViccCard : IDisposable

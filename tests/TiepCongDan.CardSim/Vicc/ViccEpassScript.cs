@@ -49,7 +49,29 @@ def prepare(workdir):
          '        result.append(op(string1[i], string2[i]))\n    return bytes(result)')
     # 3. TLVutils.pack builds bytes, then joins them as if they were a list of str.
     mend(os.path.join(package, "TLVutils.py"), '    return b"".join(result)', '    return result')
+    mend_secure_messaging(package)
     sys.path.insert(0, workdir)
+
+
+def mend_secure_messaging(package):
+    """After BAC, vicc's secure messaging (SEutils) still mixes str and bytes; mended here, plus
+    the one ICAO 9303-11 rule it leaves out: the protected response carries DO'99' (the status
+    word), and the MAC covers it."""
+    se = os.path.join(package, "SEutils.py")
+    # 4. parse_SM_CAPDU collects the plain data and the MAC input in str.
+    mend(se, 'return_data = ["", ]', 'return_data = [b"", ]')
+    mend(se, '            to_authenticate = ""', '            to_authenticate = b""')
+    mend(se, 'padding_indicator = stringtoint(value[0])', 'padding_indicator = value[0]')
+    mend(se, 'data="".join(return_data))', 'data=b"".join(return_data))')
+    # 5. protect_response builds the response in str and tests for "" (always unequal to bytes).
+    mend(se, '        return_data = ""\n        # if sw == SW["NORMAL"]:', '        return_data = b""\n        # if sw == SW["NORMAL"]:')
+    mend(se, '        if result != "":  # Encrypt', '        if result:  # Encrypt')
+    mend(se, '            encrypted = "\\x01" + encrypted', '            encrypted = b"\\x01" + encrypted')
+    # 6. DO'99' with the status word before the MAC (ICAO 9303-11 §9.8.6: mandatory in every protected response).
+    mend(se, '        if sw == SW["NORMAL"]:\n            if self.cct.algorithm is None:',
+         '        return_data += pack([(0x99, 2, inttostring(sw, 2))])\n        if sw == SW["NORMAL"]:\n            if self.cct.algorithm is None:')
+    # 7. The send sequence counter is 8 bytes in the MAC input, leading zeros included.
+    mend(os.path.join(package, "CryptoUtils.py"), '            data = inttostring(ssc) + data', '            data = inttostring(ssc, 8) + data')
 
 
 def build_card(mrz):
@@ -64,7 +86,8 @@ def build_card(mrz):
         sys.exit("vicc ePass needs a TD3 MRZ of 88 characters, got %d" % len(mrz))
     mf = MF()
     df = DF(parent=mf, fid=4, dfname=b"\xa0\x00\x00\x02G\x10\x01", bertlv_data=[])
-    com = pack([(0x5F01, 4, b"0107"), (0x5F36, 6, b"040000"), (0x5C, 2, b"6175")])
+    # CardGenerator writes the tag list as the text "6175" under length 2; the tags themselves are 61 (DG1) and 75 (DG2).
+    com = pack([(0x5F01, 4, b"0107"), (0x5F36, 6, b"040000"), (0x5C, 2, b"\x61\x75")])
     com = pack(((0x60, len(com), com),))
     df.append(TransparentStructureEF(parent=df, fid=0x011E, filedescriptor=0, data=com))
     dg1 = pack([(0x5F1F, len(mrz), mrz)])
