@@ -2,14 +2,13 @@ using System.Text;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Utilities;
 
 namespace TiepCongDan.CardSim.Cccd.Pace;
 
 /// <summary>
-/// The chip's side of PACE with the CAN (ICAO 9303-11 §4.4), ECDH generic mapping, 3DES or AES,
+/// The chip's side of PACE with the CAN (ICAO 9303-11 §4.4), ECDH or DH generic mapping, 3DES or AES,
 /// written on BouncyCastle from the specification so the reader's code is checked against an
 /// independent implementation. Answers MSE:SET AT and the four chained GENERAL AUTHENTICATE steps
 /// with a real chip's status words: 6A80 for wrong parameters or data, 6985 out of order, 6300
@@ -30,6 +29,15 @@ public sealed class CardPaceResponder : IPaceResponder
     /// <summary>id-PACE-ECDH-GM-3DES-CBC-CBC.</summary>
     public const string EcdhGm3Des = "0.4.0.127.0.7.2.2.4.2.1";
 
+    /// <summary>id-PACE-DH-GM-3DES-CBC-CBC.</summary>
+    public const string DhGm3Des = "0.4.0.127.0.7.2.2.4.1.1";
+
+    /// <summary>id-PACE-DH-GM-AES-CBC-CMAC-128.</summary>
+    public const string DhGmAes128 = "0.4.0.127.0.7.2.2.4.1.2";
+
+    /// <summary>id-PACE-DH-GM-AES-CBC-CMAC-256.</summary>
+    public const string DhGmAes256 = "0.4.0.127.0.7.2.2.4.1.4";
+
     /// <summary>brainpoolP256r1, the default parameters.</summary>
     public const int BrainpoolP256r1 = 13;
 
@@ -46,21 +54,20 @@ public sealed class CardPaceResponder : IPaceResponder
     private readonly byte[] _can;
     private readonly byte[] _oidBytes;
     private readonly int _parameterId;
-    private readonly X9ECParameters _domain;
+    private readonly PaceCardGroup _group;
     private readonly PaceCardCrypto _crypto;
     private readonly SecureRandom _random;
 
     private int _step = -1;
     private BigInteger? _nonce;
-    private ECPoint? _mappedGenerator;
-    private ECPoint? _terminalPublic;
-    private ECPoint? _cardPublic;
+    private byte[]? _terminalPublic;
+    private byte[]? _cardPublic;
     private byte[]? _macKey;
     private byte[]? _encryptionKey;
 
     /// <param name="can">The card access number (a CCCD's: the last 6 digits of the ID number).</param>
-    /// <param name="protocolOid">One of the ECDH-GM OIDs above.</param>
-    /// <param name="parameterId">A standardized curve id, 8 to 18.</param>
+    /// <param name="protocolOid">One of the generic mapping OIDs above (ECDH-GM AES-192 and DH-GM AES-192 work too).</param>
+    /// <param name="parameterId">A standardized curve id, 8 to 18, for ECDH; a MODP group id, 0 to 2, for DH.</param>
     /// <param name="random">The chip's randomness; null for a fresh <see cref="SecureRandom"/>.</param>
     public CardPaceResponder(string can, string protocolOid = EcdhGmAes128, int parameterId = BrainpoolP256r1, SecureRandom? random = null)
     {
@@ -71,23 +78,30 @@ public sealed class CardPaceResponder : IPaceResponder
             throw new ArgumentException("A CAN is digits.", nameof(can));
         }
 
-        var (aes, keyLength) = protocolOid switch
+        var mapping = protocolOid.StartsWith("0.4.0.127.0.7.2.2.4.", StringComparison.Ordinal) ? protocolOid[20..] : string.Empty;
+        var (aes, keyLength) = mapping switch
         {
-            EcdhGm3Des => (false, 16),
-            EcdhGmAes128 => (true, 16),
-            EcdhGmAes192 => (true, 24),
-            EcdhGmAes256 => (true, 32),
-            _ => throw new ArgumentException($"The card implements ECDH generic mapping only, not {protocolOid}.", nameof(protocolOid)),
+            "2.1" or "1.1" => (false, 16),
+            "2.2" or "1.2" => (true, 16),
+            "2.3" or "1.3" => (true, 24),
+            "2.4" or "1.4" => (true, 32),
+            _ => throw new ArgumentException($"The card implements ECDH and DH generic mapping only, not {protocolOid}.", nameof(protocolOid)),
         };
-        if (!Curves.TryGetValue(parameterId, out var curve))
+        if (mapping[0] == '1')
         {
-            throw new ArgumentOutOfRangeException(nameof(parameterId), parameterId, "Standardized elliptic curves are ids 8 to 18.");
+            _group = PaceCardDhGroup.ForParameterId(parameterId)
+                ?? throw new ArgumentOutOfRangeException(nameof(parameterId), parameterId, "Standardized MODP groups are ids 0 to 2.");
+        }
+        else
+        {
+            _group = Curves.TryGetValue(parameterId, out var curve)
+                ? new PaceCardEcGroup(ECNamedCurveTable.GetByName(curve))
+                : throw new ArgumentOutOfRangeException(nameof(parameterId), parameterId, "Standardized elliptic curves are ids 8 to 18.");
         }
 
         _can = Encoding.ASCII.GetBytes(can);
         _oidBytes = new DerObjectIdentifier(protocolOid).GetEncoded()[2..];
         _parameterId = parameterId;
-        _domain = ECNamedCurveTable.GetByName(curve);
         _crypto = new PaceCardCrypto(aes, keyLength);
         _random = random ?? new SecureRandom();
         CardAccessFile = new DerSet(new DerSequence(
@@ -189,40 +203,27 @@ public sealed class CardPaceResponder : IPaceResponder
 
     private byte[] Map(byte[] terminalMappingKey)
     {
-        var terminalPoint = DecodePoint(terminalMappingKey);
         var privateKey = RandomScalar();
-        var h = terminalPoint.Multiply(privateKey).Normalize();
-        _mappedGenerator = _domain.G.Multiply(_nonce).Add(h).Normalize();
-        if (h.IsInfinity || _mappedGenerator.IsInfinity)
-        {
-            return Refuse(0x6A80);
-        }
-
+        _group.Map(_nonce!, privateKey, terminalMappingKey);
         _step = 2;
-        return Answer(0x82, _domain.G.Multiply(privateKey).Normalize().GetEncoded(false));
+        return Answer(0x82, _group.PublicKey(privateKey));
     }
 
     private byte[] AgreeKey(byte[] terminalEphemeralKey)
     {
-        _terminalPublic = DecodePoint(terminalEphemeralKey);
         var privateKey = RandomScalar();
-        _cardPublic = _mappedGenerator!.Multiply(privateKey).Normalize();
-        if (_cardPublic.Equals(_terminalPublic))
+        var secret = _group.SharedSecret(privateKey, terminalEphemeralKey);
+        _terminalPublic = terminalEphemeralKey;
+        _cardPublic = _group.MappedPublicKey(privateKey);
+        if (_cardPublic.AsSpan().SequenceEqual(_terminalPublic))
         {
             return Refuse(0x6A80);
         }
 
-        var shared = _terminalPublic.Multiply(privateKey).Normalize();
-        if (shared.IsInfinity)
-        {
-            return Refuse(0x6A80);
-        }
-
-        var secret = shared.AffineXCoord.GetEncoded();
         _encryptionKey = _crypto.DeriveKey(secret, 1);
         _macKey = _crypto.DeriveKey(secret, 2);
         _step = 3;
-        return Answer(0x84, _cardPublic.GetEncoded(false));
+        return Answer(0x84, _cardPublic);
     }
 
     private byte[] Authenticate(byte[] terminalToken)
@@ -240,23 +241,11 @@ public sealed class CardPaceResponder : IPaceResponder
         return Answer(0x86, cardToken);
     }
 
-    /// <summary>MAC over the public key data object 7F49 { 06 OID, 86 point }.</summary>
-    private byte[] Token(ECPoint point) =>
-        _crypto.Mac(_macKey!, PaceCardTlv.Encode(0x7F49, [.. PaceCardTlv.Encode(0x06, _oidBytes), .. PaceCardTlv.Encode(0x86, point.GetEncoded(false))]));
+    /// <summary>MAC over the public key data object 7F49 { 06 OID, 86 point | 84 DH value }.</summary>
+    private byte[] Token(byte[] publicKey) =>
+        _crypto.Mac(_macKey!, PaceCardTlv.Encode(0x7F49, [.. PaceCardTlv.Encode(0x06, _oidBytes), .. PaceCardTlv.Encode(_group.PublicKeyTag, publicKey)]));
 
-    private ECPoint DecodePoint(byte[] encoded)
-    {
-        var fieldBytes = (_domain.Curve.FieldSize + 7) / 8;
-        if (encoded.Length != 1 + (2 * fieldBytes) || encoded[0] != 0x04)
-        {
-            throw new ArgumentException("Not an uncompressed point.", nameof(encoded));
-        }
-
-        var point = _domain.Curve.DecodePoint(encoded).Normalize();
-        return point.IsInfinity || !point.IsValid() ? throw new ArgumentException("Not a valid point.", nameof(encoded)) : point;
-    }
-
-    private BigInteger RandomScalar() => BigIntegers.CreateRandomInRange(BigInteger.One, _domain.N.Subtract(BigInteger.One), _random);
+    private BigInteger RandomScalar() => BigIntegers.CreateRandomInRange(BigInteger.One, _group.Order.Subtract(BigInteger.One), _random);
 
     private byte[] Refuse(ushort status)
     {
@@ -268,7 +257,6 @@ public sealed class CardPaceResponder : IPaceResponder
     {
         _step = -1;
         _nonce = null;
-        _mappedGenerator = null;
         _terminalPublic = null;
         _cardPublic = null;
         _macKey = null;
@@ -279,12 +267,18 @@ public sealed class CardPaceResponder : IPaceResponder
 
     private static byte[] Status(ushort sw) => [(byte)(sw >> 8), (byte)sw];
 
-    /// <summary>The command data of a short APDU (case 3 or 4); null when Lc does not match.</summary>
+    /// <summary>The command data of a short or extended APDU (case 3 or 4); null when Lc does not match.</summary>
     private static byte[]? Body(ReadOnlySpan<byte> command)
     {
         if (command.Length < 6)
         {
             return command.Length == 4 || command.Length == 5 ? [] : null;
+        }
+
+        if (command[4] == 0 && command.Length >= 7)
+        {
+            var extended = (command[5] << 8) | command[6];
+            return extended > 0 && (command.Length == 7 + extended || command.Length == 9 + extended) ? command.Slice(7, extended).ToArray() : null;
         }
 
         var lc = command[4];

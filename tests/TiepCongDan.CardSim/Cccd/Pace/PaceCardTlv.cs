@@ -1,6 +1,6 @@
 namespace TiepCongDan.CardSim.Cccd.Pace;
 
-/// <summary>The few BER-TLV shapes the card side of PACE reads and writes (1- or 2-byte tags, short lengths).</summary>
+/// <summary>The few BER-TLV shapes the card side of PACE reads and writes (1- or 2-byte tags, lengths up to 65535).</summary>
 internal static class PaceCardTlv
 {
     public static byte[] Encode(int tag, ReadOnlySpan<byte> value)
@@ -37,6 +37,16 @@ internal static class PaceCardTlv
                 }
 
                 length = data[pos++];
+            }
+            else if (length == 0x82)
+            {
+                if (pos + 2 > data.Length)
+                {
+                    return null;
+                }
+
+                length = (data[pos] << 8) | data[pos + 1];
+                pos += 2;
             }
             else if (length > 0x80)
             {

@@ -109,7 +109,11 @@ public sealed class PaceAuthenticator
     {
         var body = BerTlv.Encode(TagDynamicAuthenticationData, data);
         byte cla = last ? (byte)0x00 : (byte)0x10;
-        var response = _transport.Transmit([cla, 0x86, 0x00, 0x00, (byte)body.Length, .. body, 0x00]);
+        // 2048-bit DH keys do not fit a short APDU: those steps need extended length (and a reader that has it).
+        byte[] command = body.Length <= 0xFF
+            ? [cla, 0x86, 0x00, 0x00, (byte)body.Length, .. body, 0x00]
+            : [cla, 0x86, 0x00, 0x00, 0x00, (byte)(body.Length >> 8), (byte)body.Length, .. body, 0x00, 0x00];
+        var response = _transport.Transmit(command);
         var sw = StatusWords.Of(response);
         if (last && password is not null && (sw == StatusWords.SecurityStatusNotSatisfied || (sw & 0xFF00) == 0x6300))
         {

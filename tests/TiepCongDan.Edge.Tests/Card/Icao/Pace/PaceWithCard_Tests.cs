@@ -22,6 +22,9 @@ public sealed class PaceWithCard_Tests
         { CardPaceResponder.EcdhGm3Des, 9 },
         { CardPaceResponder.EcdhGm3Des, 11 },
         { CardPaceResponder.EcdhGm3Des, 16 },
+        { CardPaceResponder.DhGmAes128, 0 },
+        { CardPaceResponder.DhGm3Des, 1 },
+        { CardPaceResponder.DhGmAes256, 2 },
     };
 
     [Theory]
@@ -38,16 +41,17 @@ public sealed class PaceWithCard_Tests
         Assert.Equal(Convert.ToHexString(established.EncryptionKey), Convert.ToHexString(keys.EncryptionKey.Span));
         Assert.Equal(Convert.ToHexString(established.MacKey), Convert.ToHexString(keys.MacKey.Span));
         Assert.Equal(established.Aes ? SecureMessagingCipher.Aes : SecureMessagingCipher.TripleDes, keys.Cipher);
-        Assert.Equal(oid == CardPaceResponder.EcdhGm3Des ? 8 : 16, keys.SendSequenceCounter.Length);
+        Assert.Equal(oid is CardPaceResponder.EcdhGm3Des or CardPaceResponder.DhGm3Des ? 8 : 16, keys.SendSequenceCounter.Length);
         Assert.All(keys.SendSequenceCounter.ToArray(), b => Assert.Equal(0, b));
     }
 
     [Theory]
-    [InlineData(CardPaceResponder.EcdhGmAes128)]
-    [InlineData(CardPaceResponder.EcdhGm3Des)]
-    public void A_wrong_CAN_is_refused_by_the_card_and_tells_staff_to_check_the_ID_number(string oid)
+    [InlineData(CardPaceResponder.EcdhGmAes128, 13)]
+    [InlineData(CardPaceResponder.EcdhGm3Des, 13)]
+    [InlineData(CardPaceResponder.DhGmAes128, 0)]
+    public void A_wrong_CAN_is_refused_by_the_card_and_tells_staff_to_check_the_ID_number(string oid, int parameterId)
     {
-        var card = new CardPaceResponder(Can, oid);
+        var card = new CardPaceResponder(Can, oid, parameterId);
         var info = CardAccessFile.Parse(card.CardAccessFile)[0];
 
         var e = Assert.Throws<CardAccessException>(() => new PaceAuthenticator(new ResponderTransport(card)).Authenticate(info, "123465"));
@@ -147,6 +151,7 @@ public sealed class PaceWithCard_Tests
     [InlineData(CardPaceResponder.EcdhGmAes128, 13)]
     [InlineData(CardPaceResponder.EcdhGmAes256, 17)]
     [InlineData(CardPaceResponder.EcdhGm3Des, 12)]
+    [InlineData(CardPaceResponder.DhGmAes128, 2)]
     public void Secure_messaging_on_the_PACE_keys_round_trips_with_the_card_side(string oid, int parameterId)
     {
         var card = new CardPaceResponder(Can, oid, parameterId);
