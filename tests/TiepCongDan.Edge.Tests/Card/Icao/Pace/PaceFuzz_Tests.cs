@@ -76,14 +76,16 @@ public sealed class PaceFuzz_Tests
         Assert.True(rejected > 100, $"only {rejected} inputs rejected");
     }
 
-    [Fact]
-    public void Whole_runs_with_one_damaged_card_answer_end_in_a_typed_error()
+    [Theory]
+    [InlineData(CardPaceResponder.EcdhGmAes128, 13, 300)]
+    [InlineData(CardPaceResponder.DhGmAes128, 0, 100)]
+    public void Whole_runs_with_one_damaged_card_answer_end_in_a_typed_error(string oid, int parameterId, int runs)
     {
         var random = new Random(9303);
         var reasons = new Dictionary<CardAccessFailure, int>();
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < runs; i++)
         {
-            var card = new CardPaceResponder("123456");
+            var card = new CardPaceResponder("123456", oid, parameterId);
             // The GA answers (1-4); MSE:SET AT's bare 9000 carries nothing the reader uses.
             var damagedAnswer = random.Next(1, 5);
             var transport = new ResponderTransport(card)
