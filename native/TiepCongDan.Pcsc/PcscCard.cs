@@ -126,6 +126,12 @@ public sealed class PcscCard : IDisposable
         while (response[^2] == 0x61)
         {
             data.Write(response, 0, response.Length - 2);
+            if (data.Length > ushort.MaxValue)
+            {
+                // A card that keeps saying "more data" must not keep the kiosk reading forever.
+                throw new PcscException(PcscErrorKind.Other, "RESPONSE_TOO_LONG", $"The card on '{ReaderName}' kept answering 61xx past 64 KB of response data.");
+            }
+
             response = Exchange([(byte)(command[0] & 0x03), 0xC0, 0x00, 0x00, response[^1]], timeout);
         }
 

@@ -170,6 +170,40 @@ public sealed class PcscdDaemon : IDisposable
     public void Kill()
     {
         StopWatchdog();
+        KillProcess();
+    }
+
+    /// <summary>Starts pcscd again on the same socket and readers (after <see cref="Kill"/>).</summary>
+    public void Restart()
+    {
+        Kill();
+        Launch();
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        KillProcess();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a dying pcscd; the watchdog below would not help, /tmp is cleaned eventually.
+        }
+
+        // Last, so that a host killed half-way through this method still has pcscd killed and its directory removed.
+        StopWatchdog();
+    }
+
+    private void KillProcess()
+    {
         var process = _process;
         if (process is null)
         {
@@ -188,32 +222,6 @@ public sealed class PcscdDaemon : IDisposable
 
         process.Dispose();
         _process = null;
-    }
-
-    /// <summary>Starts pcscd again on the same socket and readers (after <see cref="Kill"/>).</summary>
-    public void Restart()
-    {
-        Kill();
-        Launch();
-    }
-
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        Kill();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open by a dying pcscd; /tmp is cleaned eventually.
-        }
     }
 
     private static PcscdDaemon StartShared()
