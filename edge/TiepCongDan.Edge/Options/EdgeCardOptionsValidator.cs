@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TiepCongDan.Edge.Card.Authenticity;
 
 namespace TiepCongDan.Edge.Options;
 
@@ -19,11 +20,43 @@ public sealed class EdgeCardOptionsValidator : IValidateOptions<EdgeCardOptions>
             failures.Add($"Edge:Card:ApduTimeoutMs is {options.ApduTimeoutMs}: use 100 to 60000 milliseconds.");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.CscaDirectory) && !Directory.Exists(options.CscaDirectory))
+        if (!string.IsNullOrWhiteSpace(options.CscaDirectory))
         {
-            failures.Add($"Edge:Card:CscaDirectory '{options.CscaDirectory}' does not exist: install the CSCA certificates there or leave it empty (authenticity is then at best \"unknown issuer\").");
+            if (!Directory.Exists(options.CscaDirectory))
+            {
+                failures.Add($"Edge:Card:CscaDirectory '{options.CscaDirectory}' does not exist: install the CSCA certificates there or leave it empty (authenticity is then at best \"unknown issuer\").");
+            }
+            else
+            {
+                ValidateTrustStore(options.CscaDirectory, failures);
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>A damaged CSCA file would make every genuine card "unknown issuer": refuse to start instead.</summary>
+    private static void ValidateTrustStore(string directory, List<string> failures)
+    {
+        try
+        {
+            using var store = CscaTrustStore.LoadFromDirectory(directory);
+            if (store.Certificates.Count == 0)
+            {
+                failures.Add($"Edge:Card:CscaDirectory '{directory}' holds no *.pem, *.crt, *.cer or *.der certificate: install the CSCA certificates or leave the setting empty.");
+            }
+        }
+        catch (SecurityObjectException ex)
+        {
+            failures.Add($"Edge:Card:CscaDirectory: {ex.Message}");
+        }
+        catch (IOException ex)
+        {
+            failures.Add($"Edge:Card:CscaDirectory '{directory}' cannot be read: {ex.Message}");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            failures.Add($"Edge:Card:CscaDirectory '{directory}' cannot be read: {ex.Message}");
+        }
     }
 }

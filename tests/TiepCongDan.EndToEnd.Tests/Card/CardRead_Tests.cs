@@ -24,14 +24,15 @@ public sealed class CardRead_Tests : IDisposable
     }
 
     [Fact]
-    public async Task Reading_with_the_mrz_prints_the_json_record_valid_and_exits_0()
+    public async Task Reading_with_the_mrz_prints_the_json_record_valid_writes_the_face_and_exits_0()
     {
         var person = CccdPerson.Tuyet;
         var slot = _daemon.Slots[0];
         using var client = new VpcdCardClient(new VirtualCccdCard(new VirtualCccdCardOptions { Person = person }), slot.Port);
         client.Insert();
 
-        await using var run = Start(slot, "--mrz", person.Td1MrzText, "--csca", _csca.Path, "--json");
+        var face = Path.Combine(_csca.Path, "face.jpg");
+        await using var run = Start(slot, "--mrz", person.Td1MrzText, "--csca", _csca.Path, "--json", "--face", face);
 
         Assert.True(await run.WaitForExitAsync(TimeSpan.FromSeconds(60)), "tcd-edge card read did not finish within 60 s.\n" + run.Describe());
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}, expected 0.\n{run.Describe()}");
@@ -47,6 +48,8 @@ public sealed class CardRead_Tests : IDisposable
         Assert.Equal("valid", root.GetProperty("authenticity").GetProperty("status").GetString());
         Assert.Equal("valid", root.GetProperty("authenticity").GetProperty("passive").GetProperty("status").GetString());
         Assert.Equal("valid", root.GetProperty("authenticity").GetProperty("active").GetProperty("status").GetString());
+        Assert.Equal(face, root.GetProperty("faceImageFile").GetString());
+        Assert.Equal([0xFF, 0xD8, 0xFF], (await File.ReadAllBytesAsync(face))[..3]);
     }
 
     [Fact]

@@ -60,4 +60,23 @@ public sealed class CardReaderHealth_Tests
         Assert.Contains(failures, f => f.StartsWith("Edge:Card:ApduTimeoutMs is 10", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Edge:Card:CscaDirectory '/nonexistent/csca' does not exist", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_damaged_csca_file_fails_validation_naming_the_file()
+    {
+        var directory = Directory.CreateTempSubdirectory("tcd-csca-bad-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "csca.pem"), "not a certificate");
+
+            var result = new EdgeCardOptionsValidator().Validate(null, new EdgeCardOptions { CscaDirectory = directory });
+
+            Assert.True(result.Failed);
+            Assert.Contains("csca.pem", string.Join(" ", result.Failures!), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
