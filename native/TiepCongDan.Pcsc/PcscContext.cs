@@ -36,6 +36,16 @@ public sealed class PcscContext : IDisposable
         return NativeContext.ListReaders(_context);
     }
 
+    /// <summary>
+    /// Which readers hold a card right now (with its ATR), without connecting to any: cheaper than a
+    /// probing Connect and unaffected by another program holding a card. Empty when no reader is connected.
+    /// </summary>
+    public IReadOnlyList<PcscReaderStatus> GetReaderStatuses()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return NativeContext.GetStatuses(_context);
+    }
+
     /// <summary>Connects to the card on <paramref name="readerName"/> (T=0 or T=1, whichever the card offers).</summary>
     /// <exception cref="PcscException">Kind NoCard, NoReader, SharingViolation or NoService.</exception>
     public PcscCard Connect(string readerName, PcscShareMode mode = PcscShareMode.Exclusive)

@@ -226,17 +226,8 @@ public sealed class PcscReaderMonitor : IDisposable
                         continue;
                     }
 
-                    var present = (eventState & ScardConstants.StatePresent) != 0;
-                    byte[]? atr = null;
-                    if (present)
-                    {
-                        fixed (byte* atrBytes = states[i].Atr)
-                        {
-                            atr = new ReadOnlySpan<byte>(atrBytes, (int)Math.Min(states[i].AtrLength, ScardReaderState.MaxAtrSize)).ToArray();
-                        }
-                    }
-
-                    UpdateCard(watched[i].Name, present, atr);
+                    var status = NativeContext.ToStatus(watched[i].Name, ref states[i]);
+                    UpdateCard(status.Name, status.CardPresent, status.Atr);
                 }
 
                 if (relist)

@@ -23,6 +23,27 @@ public sealed class ReaderListingTests
     }
 
     [Fact]
+    public void ReaderStatusesShowWhichReaderHoldsACardWithoutConnecting()
+    {
+        using var slot = PcscTestKit.Daemon.LeaseSlot();
+        var card = new ScriptedCard();
+        using var client = new TiepCongDan.CardSim.Vpcd.VpcdCardClient(card, slot.Port);
+        using var context = PcscContext.Establish();
+        Assert.Contains(context.GetReaderStatuses(), r => r.Name == slot.ReaderName && !r.CardPresent && r.Atr is null);
+
+        client.Insert();
+        using (PcscTestKit.ConnectWhenPresent(context, slot.ReaderName))
+        {
+            // Even while another connection holds the card exclusively.
+            var status = Assert.Single(context.GetReaderStatuses(), r => r.Name == slot.ReaderName);
+            Assert.True(status.CardPresent);
+            Assert.Equal(card.Atr, status.Atr);
+        }
+
+        Assert.Equal(0, client.CommandCount);
+    }
+
+    [Fact]
     public void ConnectingToAnUnknownReaderSaysSo()
     {
         _ = PcscTestKit.Daemon;

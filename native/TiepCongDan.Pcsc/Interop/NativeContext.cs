@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TiepCongDan.Pcsc.Interop;
@@ -45,6 +46,62 @@ internal static unsafe class NativeContext
 
             PcscException.ThrowIfFailed((nint)code, "SCardListReaders");
             return SplitMultiString(buffer.AsSpan(0, (int)length));
+        }
+    }
+
+    /// <summary>Every reader's card state now: one SCardGetStatusChange with timeout 0 and UNAWARE states (at most 16 per call).</summary>
+    public static IReadOnlyList<PcscReaderStatus> GetStatuses(nint context)
+    {
+        const int MaxStatesPerCall = 16;
+        var statuses = new List<PcscReaderStatus>();
+        foreach (var chunk in ListReaders(context).Chunk(MaxStatesPerCall))
+        {
+            var names = chunk.Select(Marshal.StringToCoTaskMemUTF8).ToArray();
+            try
+            {
+                var states = new ScardReaderState[chunk.Length];
+                for (var i = 0; i < states.Length; i++)
+                {
+                    states[i].Reader = (byte*)names[i];
+                    states[i].CurrentState = ScardConstants.StateUnaware;
+                }
+
+                long code;
+                fixed (ScardReaderState* first = states)
+                {
+                    code = PcscErrors.Normalize(PcscLite.SCardGetStatusChange(context, 0, first, (nuint)states.Length));
+                }
+
+                // UNAWARE always differs from the current state, so the call returns at once; TIMEOUT would mean no answer.
+                PcscException.ThrowIfFailed((nint)code, "SCardGetStatusChange");
+                for (var i = 0; i < states.Length; i++)
+                {
+                    statuses.Add(ToStatus(chunk[i], ref states[i]));
+                }
+            }
+            finally
+            {
+                foreach (var name in names)
+                {
+                    Marshal.FreeCoTaskMem(name);
+                }
+            }
+        }
+
+        return statuses;
+    }
+
+    public static PcscReaderStatus ToStatus(string reader, ref ScardReaderState state)
+    {
+        var present = (state.EventState & ScardConstants.StatePresent) != 0;
+        if (!present)
+        {
+            return new PcscReaderStatus(reader, false, null);
+        }
+
+        fixed (byte* atr = state.Atr)
+        {
+            return new PcscReaderStatus(reader, true, new ReadOnlySpan<byte>(atr, (int)Math.Min(state.AtrLength, ScardReaderState.MaxAtrSize)).ToArray());
         }
     }
 
