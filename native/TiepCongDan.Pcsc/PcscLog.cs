@@ -22,4 +22,7 @@ internal static partial class PcscLog
 
     [LoggerMessage(EventId = 5305, Level = LogLevel.Critical, Message = "The reader monitor stopped on an unexpected error")]
     public static partial void MonitorFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5306, Level = LogLevel.Warning, Message = "The reader monitor's thread did not stop within 10 s (pcscd hanging?); left behind")]
+    public static partial void MonitorStuck(ILogger logger);
 }

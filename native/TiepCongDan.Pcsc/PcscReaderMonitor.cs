@@ -62,8 +62,17 @@ public sealed class PcscReaderMonitor : IDisposable
 
         _stop.Cancel();
         // A cancel sent just before the thread enters SCardGetStatusChange is lost, so repeat it until the thread is gone.
-        while (!_thread.Join(TimeSpan.FromMilliseconds(200)))
+        // A pcscd that hangs (stopped, not dead) can hold the thread in a call no cancel reaches: give up after a while,
+        // the thread is a background one.
+        var joined = false;
+        for (var attempt = 0; !(joined = _thread.Join(TimeSpan.FromMilliseconds(200))); attempt++)
         {
+            if (attempt == 50)
+            {
+                PcscLog.MonitorStuck(_logger);
+                break;
+            }
+
             lock (_gate)
             {
                 if (_context != 0)
@@ -74,7 +83,11 @@ public sealed class PcscReaderMonitor : IDisposable
         }
 
         _events.Writer.TryComplete();
-        _stop.Dispose();
+        if (joined)
+        {
+            // A thread left behind still reads the token.
+            _stop.Dispose();
+        }
     }
 
     private void Run()
