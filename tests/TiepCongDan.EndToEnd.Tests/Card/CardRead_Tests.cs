@@ -68,7 +68,7 @@ public sealed class CardRead_Tests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_trust_store_the_record_is_printed_but_unknown_issuer_has_its_own_exit_code()
+    public async Task Without_a_trust_store_unknown_issuer_has_its_own_exit_code_and_with_one_the_text_record_has_vietnamese_labels()
     {
         var person = CccdPerson.Hung;
         var slot = _daemon.Slots[0];
@@ -85,6 +85,13 @@ public sealed class CardRead_Tests : IDisposable
         using var json = JsonDocument.Parse(Stdout(read));
         Assert.Equal("Trương Đình Hưng", json.RootElement.GetProperty("fullName").GetString());
         Assert.Equal("unknown-issuer", json.RootElement.GetProperty("authenticity").GetProperty("status").GetString());
+
+        await using var text = Start(slot, "--mrz", person.Td1MrzText, "--csca", _csca.Path);
+        Assert.True(await text.WaitForExitAsync(TimeSpan.FromSeconds(60)), text.Describe());
+        Assert.True(text.ExitCode == 0, $"exit code {text.ExitCode}, expected 0.\n{text.Describe()}");
+        Assert.Contains(text.Output.Lines, l => l.StartsWith("Họ và tên:", StringComparison.Ordinal) && l.EndsWith("Trương Đình Hưng", StringComparison.Ordinal));
+        Assert.Contains(text.Output.Lines, l => l.StartsWith("Họ tên mẹ:", StringComparison.Ordinal) && l.EndsWith("Huỳnh Thị Mỹ", StringComparison.Ordinal));
+        Assert.Contains(text.Output.Lines, l => l.StartsWith("Xác thực dữ liệu:", StringComparison.Ordinal) && l.Contains("Hợp lệ", StringComparison.Ordinal));
     }
 
     public void Dispose()
