@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TiepCongDan.CardSim.Vpcd;
 
 namespace TiepCongDan.Pcsc.Tests;
@@ -95,5 +96,38 @@ public sealed class ReaderMonitorTests
         await PcscTestKit.NextAsync(monitor, PcscReaderEventKind.ReaderAdded, reader);
         using var context = PcscContext.Establish();
         Assert.Contains(reader, context.ListReaders());
+    }
+
+    [Fact]
+    public async Task ReconnectingWaitsOnTheInjectedClock()
+    {
+        var daemon = PcscTestKit.Daemon;
+        var reader = daemon.Slots[0].ReaderName;
+        var clock = new FakeTimeProvider();
+        var options = new PcscReaderMonitorOptions { InitialRetryDelay = TimeSpan.FromSeconds(30), MaxRetryDelay = TimeSpan.FromMinutes(2) };
+        using var monitor = new PcscReaderMonitor(clock, options: options);
+        await PcscTestKit.NextAsync(monitor, PcscReaderEventKind.ReaderAdded, reader);
+
+        daemon.Kill();
+        try
+        {
+            await PcscTestKit.NextAsync(monitor, e => e.Kind == PcscReaderEventKind.ServiceLost, "ServiceLost");
+            // By now the monitor has failed to reconnect once and sleeps 30 s on the fake clock.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            daemon.Restart();
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        while (monitor.Events.TryRead(out var early))
+        {
+            Assert.NotEqual(PcscReaderEventKind.ServiceRestored, early.Kind);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await PcscTestKit.NextAsync(monitor, e => e.Kind == PcscReaderEventKind.ServiceRestored, "ServiceRestored after the fake clock moved");
+        await PcscTestKit.NextAsync(monitor, PcscReaderEventKind.ReaderAdded, reader);
     }
 }
