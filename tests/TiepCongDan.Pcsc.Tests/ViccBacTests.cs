@@ -50,7 +50,7 @@ public sealed class ViccBacTests
     }
 
     [Fact]
-    public void AWrongMrzIsRefusedAsAWrongAccessKey()
+    public void AWrongMrzIsRefusedByTheCard()
     {
         using var slot = PcscTestKit.Daemon.LeaseSlot();
         using var vicc = ViccCard.Insert(slot.Port);
