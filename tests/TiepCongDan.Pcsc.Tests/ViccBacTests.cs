@@ -61,10 +61,8 @@ public sealed class ViccBacTests
         Assert.Equal([0x90, 0x00], transport.Transmit(SelectEpassApplication));
         var refused = Assert.Throws<CardAccessException>(() => new BacAuthenticator(transport).Authenticate(BacKeys.FromMrzInformation("L898902C<369080619406244")));
         // vicc checks the terminal's MAC with its own key and answers 6988 (secure messaging data
-        // objects incorrect) where many chips answer 6300. The edge's BacAuthenticator maps only
-        // 6300/6982 to WrongAccessKey, so today this is UnexpectedResponse; once it also maps 6988
-        // (requested in the PC/SC helper's report), this assertion becomes WrongAccessKey.
+        // objects incorrect) where many chips answer 6300: the edge reads both as a wrong key.
         Assert.Equal((ushort)0x6988, refused.StatusWord);
-        Assert.Equal(CardAccessFailure.UnexpectedResponse, refused.Reason);
+        Assert.Equal(CardAccessFailure.WrongAccessKey, refused.Reason);
     }
 }

@@ -42,7 +42,7 @@ public sealed class BacAuthenticator
 
         var response = _transport.Transmit(command);
         var sw = StatusWords.Of(response);
-        if (sw is StatusWords.VerificationFailed or StatusWords.SecurityStatusNotSatisfied)
+        if (sw is StatusWords.VerificationFailed or StatusWords.SecurityStatusNotSatisfied or StatusWords.SecureMessagingObjectsIncorrect)
         {
             throw new CardAccessException(CardAccessFailure.WrongAccessKey, "The card refused the BAC key: the document number, date of birth or date of expiry is wrong.", sw);
         }

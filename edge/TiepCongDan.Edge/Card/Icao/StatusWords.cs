@@ -11,6 +11,12 @@ public static class StatusWords
     /// <summary>Security status not satisfied (the other common answer to a wrong BAC key).</summary>
     public const ushort SecurityStatusNotSatisfied = 0x6982;
 
+    /// <summary>
+    /// Secure messaging data objects incorrect. Some chips (and vicc's ePass) answer it to a BAC
+    /// EXTERNAL AUTHENTICATE whose MAC they cannot verify: with a well-formed command, a wrong key.
+    /// </summary>
+    public const ushort SecureMessagingObjectsIncorrect = 0x6988;
+
     /// <summary>The SW1 SW2 at the end of a response APDU; throws when the response is shorter than two bytes.</summary>
     public static ushort Of(ReadOnlySpan<byte> responseApdu)
     {

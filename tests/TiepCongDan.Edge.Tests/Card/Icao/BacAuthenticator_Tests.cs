@@ -49,6 +49,7 @@ public sealed class BacAuthenticator_Tests
     [Theory]
     [InlineData("6300")]
     [InlineData("6982")]
+    [InlineData("6988")]
     public void A_card_refusing_EXTERNAL_AUTHENTICATE_gives_the_wrong_key_reason(string statusWord)
     {
         var card = new ScriptedCard()
