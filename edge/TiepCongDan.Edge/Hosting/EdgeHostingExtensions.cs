@@ -59,6 +59,7 @@ public static class EdgeHostingExtensions
             () => sp.GetRequiredService<EdgeNode>().HubRtt));
         services.AddHostedService(sp => sp.GetRequiredService<MediaService>());
         AddCardReader(builder);
+        builder.AddButtonPanel();
         services.AddSingleton(EdgeNodeFactory.Create);
         services.AddHostedService<EdgeNodeService>();
         services.AddHostedService<SystemdWatchdogService>();
@@ -72,6 +73,7 @@ public static class EdgeHostingExtensions
     public static EdgeOptions ValidateEdgeOptions(this IHost host)
     {
         _ = host.Services.GetRequiredService<IOptions<EdgeCardOptions>>().Value;
+        _ = host.Services.GetRequiredService<IOptions<EdgeButtonsOptions>>().Value;
         return host.Services.GetRequiredService<IOptions<EdgeOptions>>().Value;
     }
 

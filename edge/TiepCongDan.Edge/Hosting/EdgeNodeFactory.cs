@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TiepCongDan.Edge.Card.Service;
+using TiepCongDan.Edge.Controls;
 using TiepCongDan.Edge.Devices;
 using TiepCongDan.Edge.Devices.Simulated;
 using TiepCongDan.Edge.Health;
@@ -30,6 +31,11 @@ internal static class EdgeNodeFactory
         if (sp.GetService<CardReaderService>() is { } cardReader)
         {
             devices = new CardReaderDevicePortSet(devices, cardReader.Health);
+        }
+
+        if (sp.GetService<ButtonPanel>() is { } panel)
+        {
+            devices = new ButtonPanelDevicePortSet(devices, panel.Port);
         }
 
         return new EdgeNode(

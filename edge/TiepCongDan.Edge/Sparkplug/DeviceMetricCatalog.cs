@@ -48,6 +48,17 @@ public static class DeviceMetricCatalog
         new(CardMetrics.AuthenticityFailures, 18, SparkplugDataType.UInt64),
     ];
 
+    // Counters only in the full report: one press must not cost a message of its own.
+    private static readonly MetricDefinition[] ButtonPanel =
+    [
+        new(ButtonPanelMetrics.Board, 10, SparkplugDataType.String),
+        new(ButtonPanelMetrics.StuckButtons, 11, SparkplugDataType.String),
+        new(ButtonPanelMetrics.Presses, 12, SparkplugDataType.UInt64, FullReportOnly: true),
+        new(ButtonPanelMetrics.LongPresses, 13, SparkplugDataType.UInt64, FullReportOnly: true),
+        new(ButtonPanelMetrics.BounceEdges, 14, SparkplugDataType.UInt64, FullReportOnly: true),
+        new(ButtonPanelMetrics.StatusLight, 15, SparkplugDataType.String),
+    ];
+
     private static readonly Dictionary<string, IReadOnlyList<MetricDefinition>> ByKind = new(StringComparer.Ordinal);
 
     /// <summary>The kind's metrics with node-unique aliases, Status and Reason first.</summary>
@@ -62,6 +73,7 @@ public static class DeviceMetricCatalog
                     DeviceKinds.Camera => Camera,
                     DeviceKinds.Microphone => Microphone,
                     DeviceKinds.CardReader => CardReader,
+                    DeviceKinds.ButtonPanel => ButtonPanel,
                     _ => [],
                 };
                 var slot = Slot(kind);
