@@ -9,6 +9,8 @@ public static class CardReadMessages
 
     public const string WrongKeyCan = "Thẻ từ chối số CAN: hãy kiểm tra 6 số cuối của số định danh cá nhân.";
 
+    public const string KeyFromAnotherCard = "Mã QR hoặc số đã nhập thuộc một thẻ khác với thẻ trên đầu đọc: hãy quét mã QR của chính thẻ này.";
+
     public const string CardRemoved = "Thẻ đã bị rút ra khi đang đọc, hãy đặt lại thẻ";
 
     public const string NoReader = "Không tìm thấy đầu đọc thẻ: hãy kiểm tra dây cắm đầu đọc và dịch vụ pcscd.";

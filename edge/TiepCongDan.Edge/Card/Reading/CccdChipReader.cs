@@ -117,7 +117,9 @@ public sealed class CccdChipReader
             var active = files.TryGetValue(15, out var dg15)
                 ? ActiveAuthenticator.Authenticate(secured, dg15, _random)
                 : ActiveAuthenticationResult.NotPresent;
-            return Build(files, sod, active, protocol, started);
+            var identity = Build(files, sod, active, protocol, started);
+            CheckKeyBelongsToCard(key, identity);
+            return identity;
         }
         finally
         {
@@ -182,6 +184,23 @@ public sealed class CccdChipReader
         }
 
         throw new CardAccessException(CardAccessFailure.WrongAccessKey, "Every BAC key was refused.");
+    }
+
+    /// <summary>
+    /// A CAN is only 6 digits: a QR (or a typed 12-digit ID) from another card sharing them opens this
+    /// chip. The register must never file one citizen under another's QR, so the whole ID, when the
+    /// key carries it, must be the chip's.
+    /// </summary>
+    private static void CheckKeyBelongsToCard(CardAccessKey key, CitizenIdentity identity)
+    {
+        if (key.IdHint.Length != 12 || key.IdHint == identity.IdNumber)
+        {
+            return;
+        }
+
+        identity.Dispose();
+        throw new CardReadException(CardReadFailure.WrongKey, CardReadMessages.KeyFromAnotherCard,
+            $"The {key.Source} names ID {IdMask.Mask(key.IdHint)} but the chip holds {IdMask.Mask(identity.IdNumber)}: the key belongs to another card.");
     }
 
     /// <summary>EF.CardAccess read plainly from the master file, or null when the card has none (no PACE).</summary>

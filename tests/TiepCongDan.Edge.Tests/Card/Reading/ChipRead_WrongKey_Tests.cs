@@ -55,4 +55,21 @@ public sealed class ChipRead_WrongKey_Tests
 
         Assert.Equal(CccdPerson.Tuyet.IdNumber, identity.IdNumber);
     }
+
+    [Fact]
+    public void A_qr_from_another_card_sharing_the_can_opens_the_chip_but_is_refused_as_another_citizen()
+    {
+        var person = CccdPerson.Tuyet;
+        var harness = new ChipReadHarness(new VirtualCccdCardOptions { Person = person, Pace = new CardPaceResponder(person.Can) });
+        var otherId = (person.IdNumber.StartsWith("079", StringComparison.Ordinal) ? "001" : "079") + person.IdNumber[3..];
+        var otherQr = otherId + person.FrontQrText[person.IdNumber.Length..];
+
+        var error = Assert.Throws<CardReadException>(() => harness.Read(CardAccessKey.FromQr(otherQr)));
+
+        // PACE really opened the chip with the shared CAN: only the ID check stopped the wrong record.
+        Assert.Contains(harness.Card.Log.Entries, e => e.SecureMessaging);
+        Assert.Equal(CardReadFailure.WrongKey, error.Failure);
+        Assert.Equal(CardReadMessages.KeyFromAnotherCard, error.StaffMessage);
+        Assert.DoesNotContain(person.IdNumber, error.Message, StringComparison.Ordinal);
+    }
 }
