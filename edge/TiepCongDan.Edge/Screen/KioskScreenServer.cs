@@ -1,0 +1,258 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TiepCongDan.Edge.Options;
+using TiepCongDan.Edge.Reception;
+
+namespace TiepCongDan.Edge.Screen;
+
+/// <summary>
+/// Serves the kiosk page on 127.0.0.1 only (decision 0018): GET / and its script and style from
+/// resources inside the binary, GET /api/screen/state (the current <see cref="KioskScreenState"/>
+/// as JSON) and GET /api/screen/events (Server-Sent Events: a "state" event now and at every
+/// change, so the page follows without polling). <see cref="Show"/> is thread-safe.
+/// </summary>
+public sealed class KioskScreenServer : IHostedService, IAsyncDisposable
+{
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    private readonly EdgeScreenOptions _options;
+    private readonly DisplayPower? _displayPower;
+    private readonly ILogger _logger;
+    private readonly KioskScreenStateStore _store;
+    private readonly CancellationTokenSource _stopping = new();
+    private HttpListener? _listener;
+    private Task? _acceptLoop;
+
+    public KioskScreenServer(IOptions<EdgeScreenOptions> options, ILogger? logger = null, DisplayPower? displayPower = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        var validation = new EdgeScreenOptionsValidator().Validate(null, _options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(EdgeScreenOptions.SectionName, typeof(EdgeScreenOptions), validation.Failures);
+        }
+
+        _displayPower = displayPower;
+        _logger = logger ?? NullLogger.Instance;
+        _store = new KioskScreenStateStore(KioskScreenState.For(ReceptionState.Idle, _options.Language));
+    }
+
+    /// <summary>Where the kiosk browser points: http://127.0.0.1:Port/.</summary>
+    public Uri Address => new($"http://{EdgeScreenOptions.LoopbackAddress}:{_options.Port}/");
+
+    /// <summary>What the page shows now.</summary>
+    public KioskScreenState Current => _store.Current.State;
+
+    /// <summary>Shows <paramref name="state"/> on every open page at once, and wakes or schedules the display.</summary>
+    /// <exception cref="ArgumentException">The state cannot be shown (see <see cref="KioskScreenState.Validate"/>).</exception>
+    public void Show(KioskScreenState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.Validate();
+        _store.Set(state);
+        KioskScreenLog.Shown(_logger, state.State.ToString());
+        _displayPower?.OnStateChanged(state.State);
+    }
+
+    /// <exception cref="HttpListenerException">The port is taken (the message names it).</exception>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var listener = new HttpListener();
+        // An IP literal: the managed listener binds that address only, never every interface.
+        listener.Prefixes.Add(Address.ToString());
+        try
+        {
+            listener.Start();
+        }
+        catch (HttpListenerException ex)
+        {
+            listener.Close();
+            throw new HttpListenerException(ex.ErrorCode, $"Cannot serve the kiosk page on {Address}: {ex.Message} (is Edge:Screen:Port {_options.Port} used by another program?)");
+        }
+
+        _listener = listener;
+        _acceptLoop = Task.Run(() => AcceptLoopAsync(listener, _stopping.Token), CancellationToken.None);
+        KioskScreenLog.Listening(_logger, Address.ToString());
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_listener is not { } listener)
+        {
+            return;
+        }
+
+        _listener = null;
+        await _stopping.CancelAsync();
+        listener.Close();
+        if (_acceptLoop is { } loop)
+        {
+            await loop.WaitAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync(HttpListener listener, CancellationToken stopping)
+    {
+        var open = new List<Task>();
+        while (!stopping.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                break;
+            }
+
+            open.RemoveAll(t => t.IsCompleted);
+            open.Add(Task.Run(() => HandleAsync(context, stopping), CancellationToken.None));
+        }
+
+        await Task.WhenAll(open);
+    }
+
+    private async Task HandleAsync(HttpListenerContext context, CancellationToken stopping)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        try
+        {
+            // A page elsewhere could point a name at 127.0.0.1 (DNS rebinding) and read the citizen's name.
+            // The listener already matches its prefix's host; this keeps it so if the prefix ever changes.
+            var host = request.Url?.Host ?? string.Empty;
+            if (host != EdgeScreenOptions.LoopbackAddress)
+            {
+                KioskScreenLog.ForeignHost(_logger, host);
+                await WriteTextAsync(response, 421, "text/plain; charset=utf-8", "Misdirected request", stopping);
+                return;
+            }
+
+            if (request.HttpMethod != "GET")
+            {
+                response.AddHeader("Allow", "GET");
+                await WriteTextAsync(response, 405, "text/plain; charset=utf-8", "Only GET", stopping);
+                return;
+            }
+
+            switch (request.Url?.AbsolutePath)
+            {
+                case "/":
+                case "/index.html":
+                    await WriteResourceAsync(response, "index.html", "text/html; charset=utf-8", stopping);
+                    break;
+                case "/screen.js":
+                    await WriteResourceAsync(response, "screen.js", "text/javascript; charset=utf-8", stopping);
+                    break;
+                case "/screen.css":
+                    await WriteResourceAsync(response, "screen.css", "text/css; charset=utf-8", stopping);
+                    break;
+                case "/api/screen/state":
+                    await WriteTextAsync(response, 200, "application/json; charset=utf-8", Current.ToJson(), stopping);
+                    break;
+                case "/api/screen/events":
+                    await StreamEventsAsync(response, stopping);
+                    break;
+                default:
+                    await WriteTextAsync(response, 404, "text/plain; charset=utf-8", "Not found", stopping);
+                    break;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The browser closed the connection (a reload), or the server is stopping.
+            if (!stopping.IsCancellationRequested)
+            {
+                KioskScreenLog.RequestFailed(_logger, ex.Message);
+            }
+        }
+        finally
+        {
+            try
+            {
+                response.Close();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                // already gone
+            }
+        }
+    }
+
+    private async Task StreamEventsAsync(HttpListenerResponse response, CancellationToken stopping)
+    {
+        response.StatusCode = 200;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.SendChunked = true;
+        response.AddHeader("Cache-Control", "no-cache");
+        var stream = response.OutputStream;
+        // The browser reconnects by itself after a second if the stream breaks (an edge restart).
+        var (state, version) = _store.Current;
+        await WriteEventAsync(stream, "retry: 1000\n", stopping);
+        await WriteEventAsync(stream, $"event: state\ndata: {state.ToJson()}\n\n", stopping);
+        while (!stopping.IsCancellationRequested)
+        {
+            var newer = await _store.WaitNewerAsync(version, KeepAlive, stopping);
+            if (newer is null)
+            {
+                await WriteEventAsync(stream, ": keep-alive\n\n", stopping);
+                continue;
+            }
+
+            (state, version) = newer.Value;
+            await WriteEventAsync(stream, $"event: state\ndata: {state.ToJson()}\n\n", stopping);
+        }
+    }
+
+    private static async Task WriteEventAsync(Stream stream, string text, CancellationToken cancellationToken)
+    {
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+    }
+
+    private static async Task WriteResourceAsync(HttpListenerResponse response, string name, string contentType, CancellationToken cancellationToken)
+    {
+        await using var resource = typeof(KioskScreenServer).Assembly.GetManifestResourceStream("screen/" + name)
+            ?? throw new InvalidOperationException($"The kiosk page resource screen/{name} is missing from the build.");
+        response.StatusCode = 200;
+        response.ContentType = contentType;
+        response.ContentLength64 = resource.Length;
+        AddPageHeaders(response);
+        await resource.CopyToAsync(response.OutputStream, cancellationToken);
+    }
+
+    private static async Task WriteTextAsync(HttpListenerResponse response, int status, string contentType, string body, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength64 = bytes.Length;
+        response.AddHeader("Cache-Control", "no-store");
+        await response.OutputStream.WriteAsync(bytes, cancellationToken);
+    }
+
+    private static void AddPageHeaders(HttpListenerResponse response)
+    {
+        response.AddHeader("Cache-Control", "no-store");
+        // The kiosk is offline: nothing outside this server (and later the local media streams) may load.
+        response.AddHeader("Content-Security-Policy", "default-src 'self'; media-src 'self' blob: http://127.0.0.1:*; img-src 'self' data:; frame-ancestors 'none'");
+        response.AddHeader("X-Content-Type-Options", "nosniff");
+    }
+}
