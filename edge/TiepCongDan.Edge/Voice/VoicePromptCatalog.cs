@@ -1,0 +1,87 @@
+using System.Collections.Frozen;
+using TiepCongDan.Edge.Reception;
+
+namespace TiepCongDan.Edge.Voice;
+
+/// <summary>
+/// The one place the spoken sentences are written. Short sentences, one instruction each, the
+/// citizen addressed as "ông bà" (polite to an elderly person of either sex); what to press is
+/// told by colour and position, since the listener may not read the labels.
+/// </summary>
+public static class VoicePromptCatalog
+{
+    private static readonly FrozenDictionary<VoicePromptId, string> Vietnamese = new Dictionary<VoicePromptId, string>
+    {
+        [VoicePromptId.Idle] = "Kính chào ông bà. Mời ông bà đặt thẻ căn cước lên đầu đọc thẻ.",
+        [VoicePromptId.CitizenPresent] = "Đang đọc thẻ. Xin ông bà giữ yên thẻ trên đầu đọc.",
+        [VoicePromptId.Identified] = "Đã đọc xong thẻ. Xin ông bà chờ cán bộ xác nhận.",
+        [VoicePromptId.Connecting] = "Đang kết nối với cán bộ tiếp công dân. Xin ông bà vui lòng chờ.",
+        [VoicePromptId.Live] = "Đã kết nối. Mời ông bà nhìn vào màn hình và trình bày với cán bộ.",
+        [VoicePromptId.Ending] = "Buổi tiếp công dân đã kết thúc. Xin cảm ơn ông bà.",
+        [VoicePromptId.Rating] = "Xin ông bà cho biết mức độ hài lòng, bằng một trong bốn nút bấm.",
+        [VoicePromptId.Error] = "Máy đang gặp sự cố. Xin ông bà báo cán bộ xã để được giúp đỡ.",
+        [VoicePromptId.CardReadFailed] = "Chưa đọc được thẻ. Xin ông bà đặt lại thẻ lên đầu đọc, và giữ yên.",
+        [VoicePromptId.WrongQr] = "Mã này không phải mã trên thẻ căn cước. Xin ông bà đưa mặt trước của thẻ vào máy quét.",
+        [VoicePromptId.RatingButtons] = "Rất hài lòng, bấm nút màu xanh lá, bên trái. Hài lòng, bấm nút màu xanh dương. Bình thường, bấm nút màu vàng. Không hài lòng, bấm nút màu đỏ, bên phải.",
+        [VoicePromptId.RatingThanks] = "Xin cảm ơn ông bà đã đánh giá. Chúc ông bà mạnh khỏe.",
+        [VoicePromptId.SessionEnding] = "Buổi tiếp công dân sắp kết thúc.",
+        [VoicePromptId.LinkLost] = "Đường truyền bị gián đoạn. Đang kết nối lại, xin ông bà vui lòng chờ.",
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<VoicePromptId, string> English = new Dictionary<VoicePromptId, string>
+    {
+        [VoicePromptId.Idle] = "Welcome. Please place your citizen ID card on the card reader.",
+        [VoicePromptId.CitizenPresent] = "Reading your card. Please keep the card still on the reader.",
+        [VoicePromptId.Identified] = "Your card has been read. Please wait for the staff to confirm.",
+        [VoicePromptId.Connecting] = "Connecting you to the reception officials. Please wait.",
+        [VoicePromptId.Live] = "You are connected. Please look at the screen and speak with the officials.",
+        [VoicePromptId.Ending] = "The reception session has ended. Thank you.",
+        [VoicePromptId.Rating] = "Please tell us how satisfied you are, with one of the four buttons.",
+        [VoicePromptId.Error] = "The kiosk has a problem. Please ask the commune staff for help.",
+        [VoicePromptId.CardReadFailed] = "The card could not be read. Please place it on the reader again, and keep it still.",
+        [VoicePromptId.WrongQr] = "This code is not the one on a citizen ID card. Please show the front of your card to the scanner.",
+        [VoicePromptId.RatingButtons] = "Very satisfied, press the green button, on the left. Satisfied, press the blue button. Neutral, press the yellow button. Dissatisfied, press the red button, on the right.",
+        [VoicePromptId.RatingThanks] = "Thank you for your rating. Take care.",
+        [VoicePromptId.SessionEnding] = "The reception session is about to end.",
+        [VoicePromptId.LinkLost] = "The connection was interrupted. Reconnecting, please wait.",
+    }.ToFrozenDictionary();
+
+    /// <summary>Every prompt, in declaration order.</summary>
+    public static IReadOnlyList<VoicePromptId> All { get; } = Enum.GetValues<VoicePromptId>();
+
+    /// <summary>The sentence spoken for <paramref name="id"/> (NFC-normalised Unicode).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An id or language this catalog does not know.</exception>
+    public static string Text(VoicePromptId id, VoiceLanguage language = VoiceLanguage.Vietnamese)
+    {
+        var table = language switch
+        {
+            VoiceLanguage.Vietnamese => Vietnamese,
+            VoiceLanguage.English => English,
+            _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Unknown voice language."),
+        };
+        return table.TryGetValue(id, out var text)
+            ? text
+            : throw new ArgumentOutOfRangeException(nameof(id), id, "No sentence is written for this prompt.");
+    }
+
+    /// <summary>The prompt spoken on entering <paramref name="state"/>.</summary>
+    public static VoicePromptId ForState(ReceptionState state) => state switch
+    {
+        ReceptionState.Idle => VoicePromptId.Idle,
+        ReceptionState.CitizenPresent => VoicePromptId.CitizenPresent,
+        ReceptionState.Identified => VoicePromptId.Identified,
+        ReceptionState.Connecting => VoicePromptId.Connecting,
+        ReceptionState.Live => VoicePromptId.Live,
+        ReceptionState.Ending => VoicePromptId.Ending,
+        ReceptionState.Rating => VoicePromptId.Rating,
+        ReceptionState.Error => VoicePromptId.Error,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "No prompt for this reception state."),
+    };
+
+    /// <summary>
+    /// The espeak-ng voice for a language: the configured Vietnamese voice, or espeak-ng's English
+    /// one when the English prompts are chosen.
+    /// </summary>
+    public static string EspeakVoice(VoiceLanguage language, string vietnameseVoice) =>
+        language == VoiceLanguage.English ? "en" : vietnameseVoice;
+}
