@@ -19,4 +19,10 @@ internal static partial class VoiceLog
 
     [LoggerMessage(EventId = 7704, Level = LogLevel.Debug, Message = "Voice prompt {Prompt} interrupted")]
     public static partial void Interrupted(ILogger logger, VoicePromptId prompt);
+
+    [LoggerMessage(EventId = 7705, Level = LogLevel.Information, Message = "Voice prompts ready: {Count} in {Directory}")]
+    public static partial void WarmedUp(ILogger logger, int count, string directory);
+
+    [LoggerMessage(EventId = 7706, Level = LogLevel.Error, Message = "Voice prompts could not be rendered; the kiosk will be silent: {Reason}")]
+    public static partial void WarmupFailed(ILogger logger, string reason);
 }
