@@ -4,38 +4,50 @@ using TiepCongDan.Pcsc;
 namespace TiepCongDan.Edge.Card.Service;
 
 /// <summary>
-/// Finds a reader (its name containing the filter) with a card on it, trying to connect a few times
-/// a second until the wait ends. Connecting is the one test every reader driver answers the same
-/// way, and it works while pcscd is being (re)started; a short sleep between tries keeps it far from a busy loop.
+/// Finds a reader (its name containing the filter) with a card on it. Waiting is event driven: a
+/// <see cref="PcscReaderMonitor"/> blocks in SCardGetStatusChange and reports the readers and cards
+/// there are, then each insertion, so a card laid on the reader is seen at once and an idle wait
+/// costs nothing. <see cref="FindReaderWithCard"/> answers "right now" by connecting.
 /// </summary>
 public static class PcscCardWait
 {
-    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(200);
-
     /// <returns>The reader's full PC/SC name.</returns>
     /// <exception cref="CardReadException">NoReader when no matching reader appeared in time (or pcscd is absent), NoCard when one did but no card.</exception>
     public static async Task<string> ForCardAsync(string? readerFilter, TimeSpan wait, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var started = timeProvider.GetTimestamp();
         var sawReader = false;
         var serviceMissing = false;
-        while (true)
+        using (var monitor = new PcscReaderMonitor(timeProvider))
+        using (var deadline = new CancellationTokenSource(wait, timeProvider))
+        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken))
         {
-            var probe = Probe(readerFilter);
-            sawReader |= probe.SawReader;
-            serviceMissing = probe.ServiceMissing;
-            if (probe.ReaderWithCard is { } reader)
+            try
             {
-                return reader;
+                await foreach (var change in monitor.Events.ReadAllAsync(waiting.Token).ConfigureAwait(false))
+                {
+                    switch (change.Kind)
+                    {
+                        case PcscReaderEventKind.CardInserted when Matches(change.ReaderName, readerFilter):
+                            return change.ReaderName;
+                        case PcscReaderEventKind.ReaderAdded when Matches(change.ReaderName, readerFilter):
+                            sawReader = true;
+                            break;
+                        case PcscReaderEventKind.ServiceLost:
+                            serviceMissing = true;
+                            break;
+                        case PcscReaderEventKind.ServiceRestored:
+                            serviceMissing = false;
+                            break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The wait is over: say what was missing below.
             }
 
-            if (timeProvider.GetElapsedTime(started) >= wait)
-            {
-                break;
-            }
-
-            await Task.Delay(ProbeInterval, timeProvider, cancellationToken).ConfigureAwait(false);
+            serviceMissing |= !sawReader && !ServiceAnswers();
         }
 
         var seconds = Math.Round(wait.TotalSeconds);
@@ -53,6 +65,19 @@ public static class PcscCardWait
 
     public static bool Matches(string readerName, string? filter) =>
         string.IsNullOrWhiteSpace(filter) || readerName.Contains(filter, StringComparison.OrdinalIgnoreCase);
+
+    private static bool ServiceAnswers()
+    {
+        try
+        {
+            using var context = PcscContext.Establish();
+            return true;
+        }
+        catch (PcscException)
+        {
+            return false;
+        }
+    }
 
     private static (string? ReaderWithCard, bool SawReader, bool ServiceMissing) Probe(string? readerFilter)
     {
