@@ -11,5 +11,7 @@ public sealed class AlsaVoiceOutput : VoiceOutput
         _device = device;
     }
 
+    public override bool NeedsPacing => false;
+
     public override IReadOnlyList<string> OutputArguments(long playbackNumber) => ["-f", "alsa", _device];
 }

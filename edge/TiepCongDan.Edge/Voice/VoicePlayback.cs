@@ -1,18 +1,22 @@
 namespace TiepCongDan.Edge.Voice;
 
-/// <summary>One request to speak a prompt; <see cref="Completion"/> says how it ended. Never faults.</summary>
+/// <summary>One request to speak a prompt (or a short sequence); <see cref="Completion"/> says how it ended. Never faults.</summary>
 public sealed class VoicePlayback
 {
     private readonly TaskCompletionSource<VoicePlaybackOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _interrupt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal VoicePlayback(VoicePromptId prompt, long number)
+    internal VoicePlayback(IReadOnlyList<VoicePromptId> prompts, long number)
     {
-        Prompt = prompt;
+        Prompts = prompts;
         Number = number;
     }
 
-    public VoicePromptId Prompt { get; }
+    /// <summary>The first (usually only) prompt of <see cref="Prompts"/>.</summary>
+    public VoicePromptId Prompt => Prompts[0];
+
+    /// <summary>The prompts spoken one after the other, as one playback.</summary>
+    public IReadOnlyList<VoicePromptId> Prompts { get; }
 
     /// <summary>1 for the player's first playback, then 2, 3, ... (the WAV file output's file number).</summary>
     public long Number { get; }

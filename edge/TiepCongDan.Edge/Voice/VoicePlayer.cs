@@ -25,7 +25,7 @@ public sealed class VoicePlayer : IAsyncDisposable
     private readonly Lock _gate = new();
     private Task _tail = Task.CompletedTask;
     private VoicePlayback? _current;
-    private VoicePromptId? _last;
+    private IReadOnlyList<VoicePromptId>? _last;
     private long _number;
     private bool _live;
     private bool _speaking;
@@ -77,14 +77,14 @@ public sealed class VoicePlayer : IAsyncDisposable
         }
     }
 
-    /// <summary>The prompt <see cref="RepeatLast"/> would say, if any was requested yet.</summary>
+    /// <summary>The (first) prompt <see cref="RepeatLast"/> would say, if any was requested yet.</summary>
     public VoicePromptId? LastPrompt
     {
         get
         {
             lock (_gate)
             {
-                return _last;
+                return _last?[0];
             }
         }
     }
@@ -98,31 +98,46 @@ public sealed class VoicePlayer : IAsyncDisposable
         lock (_gate)
         {
             _live = live;
-            if (live && !_options.SpeakWhileLive && _current is { } current && !AllowedWhileLive.Contains(current.Prompt))
+            if (live && !_options.SpeakWhileLive && _current is { } current && !current.Prompts.All(AllowedWhileLive.Contains))
             {
                 current.Interrupt();
             }
         }
     }
 
-    /// <summary>Speaks the prompt of <paramref name="state"/> (see <see cref="VoicePromptCatalog.ForState"/>).</summary>
-    public VoicePlayback PlayForState(ReceptionState state) => Play(VoicePromptCatalog.ForState(state));
+    /// <summary>Speaks what is said on entering <paramref name="state"/> (see <see cref="VoicePromptCatalog.SequenceForState"/>).</summary>
+    public VoicePlayback PlayForState(ReceptionState state) => Play(VoicePromptCatalog.SequenceForState(state));
 
-    /// <summary>Says the last requested prompt again, or the idle invitation if none was.</summary>
-    public VoicePlayback RepeatLast() => Play(LastPrompt ?? VoicePromptId.Idle);
+    /// <summary>Says the last requested prompt (or sequence) again, or the idle invitation if none was.</summary>
+    public VoicePlayback RepeatLast()
+    {
+        IReadOnlyList<VoicePromptId>? last;
+        lock (_gate)
+        {
+            last = _last;
+        }
+
+        return Play(last ?? [VoicePromptId.Idle]);
+    }
 
     /// <summary>Speaks <paramref name="prompt"/>, interrupting the one playing. Returns at once.</summary>
-    public VoicePlayback Play(VoicePromptId prompt)
+    public VoicePlayback Play(VoicePromptId prompt) => Play([prompt]);
+
+    /// <summary>Speaks <paramref name="prompts"/> one after the other as one playback, interrupting the one playing. Returns at once.</summary>
+    public VoicePlayback Play(IReadOnlyList<VoicePromptId> prompts)
     {
+        ArgumentNullException.ThrowIfNull(prompts);
+        ArgumentOutOfRangeException.ThrowIfZero(prompts.Count);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _last = prompt;
-            var playback = new VoicePlayback(prompt, ++_number);
-            var reason = SuppressionReason(prompt);
+            var sequence = prompts.ToArray();
+            _last = sequence;
+            var playback = new VoicePlayback(sequence, ++_number);
+            var reason = SuppressionReason(sequence);
             if (reason is not null)
             {
-                VoiceLog.Suppressed(_logger, prompt, reason);
+                VoiceLog.Suppressed(_logger, playback.Prompt, reason);
                 playback.Finish(VoicePlaybackOutcome.Suppressed);
                 return playback;
             }
@@ -158,7 +173,7 @@ public sealed class VoicePlayer : IAsyncDisposable
         await tail.ConfigureAwait(false);
     }
 
-    private string? SuppressionReason(VoicePromptId prompt)
+    private string? SuppressionReason(IReadOnlyList<VoicePromptId> prompts)
     {
         if (!_options.Enabled)
         {
@@ -170,7 +185,7 @@ public sealed class VoicePlayer : IAsyncDisposable
             return "volume 0";
         }
 
-        return _live && !_options.SpeakWhileLive && !AllowedWhileLive.Contains(prompt)
+        return _live && !_options.SpeakWhileLive && !prompts.All(AllowedWhileLive.Contains)
             ? "the citizen is live with the officials (half duplex)"
             : null;
     }
@@ -209,21 +224,24 @@ public sealed class VoicePlayer : IAsyncDisposable
     private async Task<VoicePlaybackOutcome> PlayAsync(VoicePlayback playback)
     {
         // A cache miss renders here (about a second); the prompt is still wanted unless interrupted meanwhile.
-        var wav = await _renderer.RenderAsync(playback.Prompt, _options.CacheDirectory).ConfigureAwait(false);
+        List<string> arguments = ["-hide_banner", "-loglevel", "error"];
+        foreach (var prompt in playback.Prompts)
+        {
+            arguments.AddRange(["-i", await _renderer.RenderAsync(prompt, _options.CacheDirectory).ConfigureAwait(false)]);
+        }
+
         if (playback.IsInterrupted)
         {
             return VoicePlaybackOutcome.Interrupted;
         }
 
         var gain = _options.Gain;
-        List<string> arguments =
-        [
-            "-hide_banner", "-loglevel", "error",
-            // Real-time pace: a file output takes as long as a speaker would, so interruption behaves the same.
-            "-re", "-i", wav,
-            "-af", "volume=" + gain.ToString("0.000", CultureInfo.InvariantCulture),
-            .. _output.OutputArguments(playback.Number),
-        ];
+        var filter = "volume=" + gain.ToString("0.000", CultureInfo.InvariantCulture) + (_output.NeedsPacing ? ",arealtime" : string.Empty);
+        var count = playback.Prompts.Count;
+        arguments.AddRange(count == 1
+            ? ["-af", filter]
+            : ["-filter_complex", string.Concat(Enumerable.Range(0, count).Select(i => $"[{i}:a]")) + $"concat=n={count}:v=0:a=1," + filter]);
+        arguments.AddRange(_output.OutputArguments(playback.Number));
         VoiceLog.Speaking(_logger, playback.Prompt, playback.Number, gain);
         using var ffmpeg = VoiceToolRunner.Start(VoiceTool.Ffmpeg, _options.FfmpegPath, arguments, redirectInput: true);
         var stderr = ffmpeg.StandardError.ReadToEndAsync(CancellationToken.None);

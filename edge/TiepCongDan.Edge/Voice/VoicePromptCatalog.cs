@@ -79,6 +79,14 @@ public static class VoicePromptCatalog
     };
 
     /// <summary>
+    /// What is said on entering <paramref name="state"/>: its prompt, and in Rating also which
+    /// button means what, so a citizen who cannot read the labels can rate.
+    /// </summary>
+    public static IReadOnlyList<VoicePromptId> SequenceForState(ReceptionState state) => state == ReceptionState.Rating
+        ? [VoicePromptId.Rating, VoicePromptId.RatingButtons]
+        : [ForState(state)];
+
+    /// <summary>
     /// The espeak-ng voice for a language: the configured Vietnamese voice, or espeak-ng's English
     /// one when the English prompts are chosen.
     /// </summary>

@@ -20,5 +20,7 @@ public sealed class WavFileVoiceOutput : VoiceOutput
     public string PathOf(long playbackNumber) =>
         Path.Combine(Directory, "playback-" + playbackNumber.ToString(CultureInfo.InvariantCulture) + ".wav");
 
+    public override bool NeedsPacing => true;
+
     public override IReadOnlyList<string> OutputArguments(long playbackNumber) => ["-f", "wav", "-y", PathOf(playbackNumber)];
 }

@@ -134,6 +134,30 @@ public sealed class VoicePlayer_Tests : IDisposable
     }
 
     [Fact]
+    public async Task The_rating_state_plays_the_question_then_the_buttons_as_one_playback()
+    {
+        VoiceTestTools.RequireAll();
+        var options = VoiceTestTools.Options(_dir);
+        var (player, output, renderer) = Create(options, "sequence");
+        await using (player)
+        {
+            using (renderer)
+            {
+                var question = VoiceTestTools.Seconds(await renderer.RenderAsync(VoicePromptId.Rating, options.CacheDirectory));
+                var buttons = VoiceTestTools.Seconds(await renderer.RenderAsync(VoicePromptId.RatingButtons, options.CacheDirectory));
+
+                var playback = player.PlayForState(ReceptionState.Rating);
+
+                Assert.Equal([VoicePromptId.Rating, VoicePromptId.RatingButtons], playback.Prompts);
+                Assert.Equal(VoicePlaybackOutcome.Completed, await VoiceTestTools.OutcomeOf(playback));
+                Assert.InRange(VoiceTestTools.Seconds(output.PathOf(1)), question + buttons - 0.3, question + buttons + 0.3);
+                Assert.False(File.Exists(output.PathOf(2)));
+                Assert.Equal([VoicePromptId.Rating, VoicePromptId.RatingButtons], player.RepeatLast().Prompts);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Disabled_voice_or_volume_0_is_silent_without_starting_any_program()
     {
         var disabled = VoiceTestTools.Options(_dir);

@@ -54,6 +54,15 @@ public sealed class VoicePromptCatalog_Tests
         Assert.Contains("Không hài lòng, bấm nút màu đỏ", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(States))]
+    public void Entering_a_state_says_its_prompt_and_the_rating_state_also_explains_the_buttons(ReceptionState state)
+    {
+        var sequence = VoicePromptCatalog.SequenceForState(state);
+        Assert.Equal(VoicePromptCatalog.ForState(state), sequence[0]);
+        Assert.Equal(state == ReceptionState.Rating ? [VoicePromptId.Rating, VoicePromptId.RatingButtons] : [sequence[0]], sequence);
+    }
+
     [Fact]
     public void All_prompts_are_distinct()
     {
