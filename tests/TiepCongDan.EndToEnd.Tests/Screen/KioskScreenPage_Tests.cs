@@ -140,6 +140,38 @@ public sealed class KioskScreenPage_Tests
         }
     }
 
+    [Fact]
+    public async Task After_an_edge_restart_the_page_says_it_is_reconnecting_then_follows_the_new_edge_without_a_reload()
+    {
+        var port = FreePort.Next();
+        var first = await StartServerAsync(port);
+        await using var chromium = await ChromiumSession.LaunchAsync();
+        IPage page;
+        try
+        {
+            page = await OpenAsync(chromium, first);
+            await new KioskScreenPage(page).WaitForStateAsync(ReceptionState.Idle);
+            await page.EvaluateAsync("() => { window.__e2eMarker = 'same-page'; }");
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+
+        var screen = new KioskScreenPage(page);
+        await Assertions.Expect(page.Locator("#link")).ToHaveTextAsync("Đang kết nối lại với máy kiosk…");
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-connected", "false");
+        // The last instruction stays on screen meanwhile.
+        await Assertions.Expect(screen.Instruction).ToHaveTextAsync("Xin mời đặt thẻ căn cước lên đầu đọc");
+
+        await using var second = await StartServerAsync(port);
+        second.Show(KioskScreenState.For(ReceptionState.Error) with { ErrorMessage = "Mất kết nối với trung tâm. Xin vui lòng chờ trong giây lát." });
+        await screen.WaitForStateAsync(ReceptionState.Error);
+        await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("Mất kết nối với trung tâm. Xin vui lòng chờ trong giây lát.");
+        await Assertions.Expect(page.Locator("#link")).ToBeHiddenAsync();
+        Assert.Equal("same-page", await page.EvaluateAsync<string>("() => window.__e2eMarker"));
+    }
+
     private static KioskScreenState ScreenFor(ReceptionState state) => state switch
     {
         ReceptionState.Identified or ReceptionState.Connecting => KioskScreenState.For(state) with { CitizenName = CitizenName },
@@ -226,9 +258,9 @@ public sealed class KioskScreenPage_Tests
         _output.WriteLine($"screenshot: {path}");
     }
 
-    private static async Task<KioskScreenServer> StartServerAsync()
+    private static async Task<KioskScreenServer> StartServerAsync(int? port = null)
     {
-        var server = new KioskScreenServer(Options.Create(new EdgeScreenOptions { Port = FreePort.Next() }));
+        var server = new KioskScreenServer(Options.Create(new EdgeScreenOptions { Port = port ?? FreePort.Next() }));
         await server.StartAsync(CancellationToken.None);
         return server;
     }
