@@ -11,8 +11,11 @@ public sealed class EdgeScreenOptions
     /// <summary>The only address the page is served on: the browser runs on the kiosk itself.</summary>
     public const string LoopbackAddress = "127.0.0.1";
 
-    /// <summary>False: no page and no display control (a kiosk without a screen, or a test host).</summary>
-    public bool Enabled { get; set; } = true;
+    /// <summary>
+    /// True on a kiosk (the image's edge.json sets it). False by default because one fixed loopback
+    /// port cannot serve several tcd-edge processes on one machine (build.sh run, the fleet tests).
+    /// </summary>
+    public bool Enabled { get; set; }
 
     /// <summary>Must be 127.0.0.1: the page carries the citizen's name and must never reach the network.</summary>
     public string Address { get; set; } = LoopbackAddress;

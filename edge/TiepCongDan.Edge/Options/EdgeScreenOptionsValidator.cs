@@ -15,6 +15,13 @@ public sealed partial class EdgeScreenOptionsValidator : IValidateOptions<EdgeSc
             return ValidateOptionsResult.Success;
         }
 
+        var failures = Failures(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Every mistake in <paramref name="options"/>, whether or not the screen is enabled (the server checks itself with it).</summary>
+    internal static List<string> Failures(EdgeScreenOptions options)
+    {
         var failures = new List<string>();
         if (options.Address != EdgeScreenOptions.LoopbackAddress)
         {
@@ -46,7 +53,7 @@ public sealed partial class EdgeScreenOptionsValidator : IValidateOptions<EdgeSc
             failures.Add($"Edge:Screen:DisplayOutput is '{options.DisplayOutput}': use an output name as `wlr-randr` lists it, e.g. HDMI-A-1.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures;
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")]

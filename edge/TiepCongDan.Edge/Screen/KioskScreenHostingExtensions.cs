@@ -14,7 +14,7 @@ public static class KioskScreenHostingExtensions
     /// <summary>
     /// Validated "Edge:Screen" options always (a non-loopback address stops the unit at boot); the
     /// page server (<see cref="KioskScreenServer"/>, a hosted service) and <see cref="DisplayPower"/>
-    /// only when Edge:Screen:Enabled is not false. The session flow calls
+    /// only when Edge:Screen:Enabled is true (the kiosk image's edge.json sets it). The session flow calls
     /// <see cref="KioskScreenServer.Show"/> at every transition.
     /// </summary>
     public static IHostApplicationBuilder AddKioskScreen(this IHostApplicationBuilder builder)
@@ -27,7 +27,7 @@ public static class KioskScreenHostingExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EdgeScreenOptions>, EdgeScreenOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        if (section.GetValue<bool?>(nameof(EdgeScreenOptions.Enabled)) ?? true)
+        if (section.GetValue<bool?>(nameof(EdgeScreenOptions.Enabled)) ?? false)
         {
             services.TryAddSingleton(sp => DisplayPowerSinks.Create(sp.GetRequiredService<IOptions<EdgeScreenOptions>>().Value));
             services.AddSingleton(sp => new DisplayPower(

@@ -31,10 +31,11 @@ public sealed class KioskScreenServer : IHostedService, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        var validation = new EdgeScreenOptionsValidator().Validate(null, _options);
-        if (validation.Failed)
+        // Checked here too (Enabled or not): a server built by hand must not open a network address either.
+        var failures = EdgeScreenOptionsValidator.Failures(_options);
+        if (failures.Count > 0)
         {
-            throw new OptionsValidationException(EdgeScreenOptions.SectionName, typeof(EdgeScreenOptions), validation.Failures);
+            throw new OptionsValidationException(EdgeScreenOptions.SectionName, typeof(EdgeScreenOptions), failures);
         }
 
         _displayPower = displayPower;

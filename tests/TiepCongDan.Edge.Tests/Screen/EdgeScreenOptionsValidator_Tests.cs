@@ -12,7 +12,7 @@ public sealed class EdgeScreenOptionsValidator_Tests
     [Fact]
     public void The_defaults_pass()
     {
-        var options = new EdgeScreenOptions();
+        var options = new EdgeScreenOptions { Enabled = true };
         Assert.True(_validator.Validate(null, options).Succeeded);
         Assert.Equal("127.0.0.1", options.Address);
         Assert.Equal(300, options.IdleOffSeconds);
@@ -28,7 +28,7 @@ public sealed class EdgeScreenOptionsValidator_Tests
     [InlineData("")]
     public void Any_address_but_127_0_0_1_is_refused_with_the_reason(string address)
     {
-        var result = _validator.Validate(null, new EdgeScreenOptions { Address = address });
+        var result = _validator.Validate(null, new EdgeScreenOptions { Enabled = true, Address = address });
         var failure = Assert.Single(result.Failures!);
         Assert.StartsWith($"Edge:Screen:Address is '{address}': the kiosk page is served on 127.0.0.1 only", failure, StringComparison.Ordinal);
     }
@@ -45,6 +45,7 @@ public sealed class EdgeScreenOptionsValidator_Tests
     {
         var result = _validator.Validate(null, new EdgeScreenOptions
         {
+            Enabled = true,
             Port = 80,
             IdleOffSeconds = 0,
             Language = "fr",
@@ -60,7 +61,7 @@ public sealed class EdgeScreenOptionsValidator_Tests
     [Fact]
     public void Wlr_randr_needs_an_output_name()
     {
-        var result = _validator.Validate(null, new EdgeScreenOptions { DisplayPower = "wlr-randr", DisplayOutput = "HDMI A 1; reboot" });
+        var result = _validator.Validate(null, new EdgeScreenOptions { Enabled = true, DisplayPower = "wlr-randr", DisplayOutput = "HDMI A 1; reboot" });
         Assert.StartsWith("Edge:Screen:DisplayOutput is 'HDMI A 1; reboot'", Assert.Single(result.Failures!), StringComparison.Ordinal);
     }
 

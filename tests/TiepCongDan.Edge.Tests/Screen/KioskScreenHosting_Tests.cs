@@ -18,7 +18,7 @@ public sealed class KioskScreenHosting_Tests
         var port = FreePort.Next();
         var sink = new RecordingDisplaySink();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
-        using var host = Build(new() { ["Edge:Screen:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Edge:Screen:IdleOffSeconds"] = "60" }, services =>
+        using var host = Build(new() { ["Edge:Screen:Enabled"] = "true", ["Edge:Screen:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Edge:Screen:IdleOffSeconds"] = "60" }, services =>
         {
             services.AddSingleton<IDisplayPowerSink>(sink);
             services.AddSingleton<TimeProvider>(time);
@@ -47,15 +47,18 @@ public sealed class KioskScreenHosting_Tests
     [Fact]
     public async Task A_network_address_stops_the_host_at_start_with_the_sentence()
     {
-        using var host = Build(new() { ["Edge:Screen:Address"] = "0.0.0.0" });
+        using var host = Build(new() { ["Edge:Screen:Enabled"] = "true", ["Edge:Screen:Address"] = "0.0.0.0" });
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains("Edge:Screen:Address is '0.0.0.0': the kiosk page is served on 127.0.0.1 only", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_disabled_screen_registers_neither_the_page_nor_the_display()
+    [Theory]
+    [InlineData("false")]
+    [InlineData(null)]
+    public async Task A_disabled_screen_and_the_default_register_neither_the_page_nor_the_display(string? enabled)
     {
-        using var host = Build(new() { ["Edge:Screen:Enabled"] = "false", ["Edge:Screen:Address"] = "0.0.0.0" });
+        // Off by default: several tcd-edge processes on one machine (build.sh run, fleet tests) cannot share one loopback port.
+        using var host = Build(new() { ["Edge:Screen:Enabled"] = enabled, ["Edge:Screen:Address"] = "0.0.0.0" });
         await host.StartAsync();
         Assert.Null(host.Services.GetService<KioskScreenServer>());
         Assert.Null(host.Services.GetService<DisplayPower>());
