@@ -20,9 +20,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # pcscd + vsmartcard-vpcd: real PC/SC with virtual readers; python3-virtualsmartcard (+ pycryptodome):
 # the independent vicc ePass card; systemd: systemd-socket-activate gives each test its own pcscd
 # socket; zbar-tools/qrencode: the front QR decoded from a camera frame, and test QR images.
+# espeak-ng + sox: the Vietnamese voice prompts (rendered, then normalised); alsa-utils: the technician's sound checks.
 APT_PACKAGES=(mosquitto mosquitto-clients chromium sqlite3 curl iproute2 iptables procps ca-certificates libicu72
   ffmpeg libsrt1.5-openssl srt-tools
-  pcscd libpcsclite1 vsmartcard-vpcd python3-virtualsmartcard python3-pycryptodome systemd libzbar0 zbar-tools qrencode)
+  pcscd libpcsclite1 vsmartcard-vpcd python3-virtualsmartcard python3-pycryptodome systemd libzbar0 zbar-tools qrencode
+  espeak-ng sox alsa-utils)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
