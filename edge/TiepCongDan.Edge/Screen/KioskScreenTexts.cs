@@ -34,20 +34,23 @@ public static class KioskScreenTexts
             _ => throw new ArgumentOutOfRangeException(nameof(state), state, "No text for this reception state."),
         };
 
-    /// <summary>The four answers, best first, in the order of the four rating buttons. Colours keep white text at 7:1 or more.</summary>
+    /// <summary>
+    /// The four answers, best first, left to right as the four rating buttons and in their colours
+    /// (green, blue, yellow, red: what the voice says). Text colours keep 7:1 or more on each.
+    /// </summary>
     public static IReadOnlyList<RatingChoice> RatingChoices(string language) => language == KioskScreenLanguages.English
         ?
         [
-            new("very-satisfied", "Very satisfied", "#0b5d1e"),
-            new("satisfied", "Satisfied", "#0a4d8c"),
-            new("neutral", "Neutral", "#4a4a4a"),
-            new("dissatisfied", "Dissatisfied", "#8b1a1a"),
+            new("very-satisfied", "Very satisfied", "#0b5d1e", "#ffffff"),
+            new("satisfied", "Satisfied", "#0a4d8c", "#ffffff"),
+            new("neutral", "Neutral", "#ffd21f", "#111111"),
+            new("dissatisfied", "Dissatisfied", "#8b1a1a", "#ffffff"),
         ]
         :
         [
-            new("very-satisfied", "Rất hài lòng", "#0b5d1e"),
-            new("satisfied", "Hài lòng", "#0a4d8c"),
-            new("neutral", "Bình thường", "#4a4a4a"),
-            new("dissatisfied", "Không hài lòng", "#8b1a1a"),
+            new("very-satisfied", "Rất hài lòng", "#0b5d1e", "#ffffff"),
+            new("satisfied", "Hài lòng", "#0a4d8c", "#ffffff"),
+            new("neutral", "Bình thường", "#ffd21f", "#111111"),
+            new("dissatisfied", "Không hài lòng", "#8b1a1a", "#ffffff"),
         ];
 }

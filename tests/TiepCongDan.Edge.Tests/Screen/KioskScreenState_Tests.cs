@@ -36,6 +36,10 @@ public sealed class KioskScreenState_Tests
         Assert.Equal(["Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng"], labels);
         var keys = ratingJson.RootElement.GetProperty("ratingChoices").EnumerateArray().Select(c => c.GetProperty("key").GetString()!).ToArray();
         Assert.Equal(["very-satisfied", "satisfied", "neutral", "dissatisfied"], keys);
+        // The physical buttons' colours, as the voice names them: green, blue, yellow (dark text), red.
+        var colours = ratingJson.RootElement.GetProperty("ratingChoices").EnumerateArray()
+            .Select(c => c.GetProperty("colour").GetString() + " " + c.GetProperty("textColour").GetString()).ToArray();
+        Assert.Equal(["#0b5d1e #ffffff", "#0a4d8c #ffffff", "#ffd21f #111111", "#8b1a1a #ffffff"], colours);
 
         var error = KioskScreenState.For(ReceptionState.Error) with { ErrorMessage = "Không đọc được thẻ. Xin mời đặt lại thẻ." };
         using var errorJson = JsonDocument.Parse(error.ToJson());

@@ -77,6 +77,7 @@ function render(state) {
     const item = document.createElement("li");
     item.dataset.rating = choice.key;
     item.style.backgroundColor = choice.colour;
+    item.style.color = choice.textColour;
     item.textContent = choice.label;
     ratings.append(item);
   }
