@@ -60,6 +60,7 @@ public static class EdgeHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<MediaService>());
         AddCardReader(builder);
         builder.AddButtonPanel();
+        builder.AddKioskScreen();
         services.AddSingleton(EdgeNodeFactory.Create);
         services.AddHostedService<EdgeNodeService>();
         services.AddHostedService<SystemdWatchdogService>();
@@ -74,6 +75,7 @@ public static class EdgeHostingExtensions
     {
         _ = host.Services.GetRequiredService<IOptions<EdgeCardOptions>>().Value;
         _ = host.Services.GetRequiredService<IOptions<EdgeButtonsOptions>>().Value;
+        _ = host.Services.GetRequiredService<IOptions<EdgeScreenOptions>>().Value;
         return host.Services.GetRequiredService<IOptions<EdgeOptions>>().Value;
     }
 
