@@ -7,18 +7,13 @@ namespace TiepCongDan.Pcsc.Tests;
 /// <summary>BAC and secure messaging by the edge's code through real pcscd and vpcd against vicc's independent ePass card.</summary>
 public sealed class ViccBacTests
 {
-    private static readonly byte[] SelectEpassApplication = [0x00, 0xA4, 0x04, 0x0C, 0x07, 0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01];
-
     [Fact]
     public void BacWithAppendixDsMrzSucceeds()
     {
-        using var slot = PcscTestKit.Daemon.LeaseSlot();
-        using var vicc = ViccCard.Insert(slot.Port);
-        using var context = PcscContext.Establish();
-        using var card = PcscTestKit.ConnectWhenPresent(context, slot.ReaderName);
-        var transport = new PcscApduTransport(card, TimeSpan.FromSeconds(10));
+        using var vicc = new ViccOnReader();
+        var transport = vicc.Transport;
 
-        Assert.Equal([0x90, 0x00], transport.Transmit(SelectEpassApplication));
+        Assert.Equal([0x90, 0x00], transport.Transmit(ViccOnReader.SelectEpassApplication));
         var keys = new BacAuthenticator(transport).Authenticate(BacKeys.FromMrzInformation("L898902C<369080619406236"));
 
         // The card proved it knows the key (MAC and both nonces checked inside); the session keys are 3DES.
@@ -31,12 +26,9 @@ public sealed class ViccBacTests
     [Fact]
     public void EfComIsReadThroughSecureMessagingAfterBac()
     {
-        using var slot = PcscTestKit.Daemon.LeaseSlot();
-        using var vicc = ViccCard.Insert(slot.Port);
-        using var context = PcscContext.Establish();
-        using var card = PcscTestKit.ConnectWhenPresent(context, slot.ReaderName);
-        var transport = new PcscApduTransport(card, TimeSpan.FromSeconds(10));
-        Assert.Equal([0x90, 0x00], transport.Transmit(SelectEpassApplication));
+        using var vicc = new ViccOnReader();
+        var transport = vicc.Transport;
+        Assert.Equal([0x90, 0x00], transport.Transmit(ViccOnReader.SelectEpassApplication));
         var keys = new BacAuthenticator(transport).Authenticate(BacKeys.FromMrzInformation("L898902C<369080619406236"));
         var secure = new SecureMessaging(transport, keys);
 
@@ -52,13 +44,10 @@ public sealed class ViccBacTests
     [Fact]
     public void AWrongMrzIsRefusedByTheCard()
     {
-        using var slot = PcscTestKit.Daemon.LeaseSlot();
-        using var vicc = ViccCard.Insert(slot.Port);
-        using var context = PcscContext.Establish();
-        using var card = PcscTestKit.ConnectWhenPresent(context, slot.ReaderName);
-        var transport = new PcscApduTransport(card, TimeSpan.FromSeconds(10));
+        using var vicc = new ViccOnReader();
+        var transport = vicc.Transport;
 
-        Assert.Equal([0x90, 0x00], transport.Transmit(SelectEpassApplication));
+        Assert.Equal([0x90, 0x00], transport.Transmit(ViccOnReader.SelectEpassApplication));
         var refused = Assert.Throws<CardAccessException>(() => new BacAuthenticator(transport).Authenticate(BacKeys.FromMrzInformation("L898902C<369080619406244")));
         // vicc checks the terminal's MAC with its own key and answers 6988 (secure messaging data
         // objects incorrect) where many chips answer 6300: the edge reads both as a wrong key.

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 
 namespace TiepCongDan.CardSim.Vpcd;
@@ -237,60 +235,9 @@ public sealed class PcscdDaemon : IDisposable
         return daemon;
     }
 
-    private static bool TcpListening(int port)
-    {
-        var hexPort = port.ToString("X4", CultureInfo.InvariantCulture);
-        foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
-        {
-            if (!File.Exists(table))
-            {
-                continue;
-            }
-
-            foreach (var line in File.ReadLines(table).Skip(1))
-            {
-                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (fields.Length > 3 && fields[3] == "0A" && fields[1].EndsWith(":" + hexPort, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static int FreePortPair()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            using var first = new TcpListener(IPAddress.Any, 0);
-            first.Start();
-            var port = ((IPEndPoint)first.LocalEndpoint).Port;
-            if (port >= 65535)
-            {
-                continue;
-            }
-
-            try
-            {
-                using var second = new TcpListener(IPAddress.Any, port + 1);
-                second.Start();
-                second.Stop();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // p+1 taken: try another p.
-            }
-        }
-
-        throw new InvalidOperationException("Found no two consecutive free TCP ports for a vpcd reader.");
-    }
-
     private VirtualReaderSlot WriteEntry(bool pooled = true)
     {
-        var port = FreePortPair();
+        var port = VpcdPorts.FreePair();
         var name = $"TCD vpcd {Interlocked.Increment(ref _entrySequence)}";
         var file = Path.Combine(ConfigDirectory, $"vpcd-{port}");
         // vpcd keeps its two sockets in static per-slot variables, so two entries sharing one loaded
@@ -353,7 +300,7 @@ public sealed class PcscdDaemon : IDisposable
             slots = [.. _slots];
         }
 
-        WaitUntil(() => slots.All(s => TcpListening(s.Port)), "pcscd to load its vpcd readers");
+        WaitUntil(() => slots.All(s => VpcdPorts.IsListening(s.Port)), "pcscd to load its vpcd readers");
     }
 
     /// <summary>SIGUSR1 makes pcscd read reader.conf.d again (what <c>pcscd -H</c> sends).</summary>
