@@ -17,7 +17,9 @@ public sealed class ConcurrentKioskTests : IClassFixture<IngestHubFixture>
         try
         {
             await Task.WhenAll(kiosks.Select(k => k.ConnectAsync()));
-            Assert.True(_fixture.Bus.Sessions.Count(s => kiosks.Any(k => k.SessionId == s.SessionId)) == kiosks.Count, "every kiosk's session is live");
+            // The caller's connect returns when the handshake is done; the hub registers the session on
+            // its bus just after, on the listener's thread: a fresh-clone run once looked in between.
+            await Infrastructure.Eventually.True(() => _fixture.Bus.Sessions.Count(s => kiosks.Any(k => k.SessionId == s.SessionId)) == kiosks.Count, "every kiosk's session is live", 10_000);
             await Task.WhenAll(kiosks.Select(k => Task.Run(() => k.StreamAsync(IngestTestMedia.StandardStream))));
 
             for (var i = 0; i < kiosks.Count; i++)
