@@ -60,8 +60,47 @@ public static class PcscCardWait
         throw new CardReadException(CardReadFailure.NoCard, CardReadMessages.NoCard, $"No card on the reader within {seconds} s.");
     }
 
-    /// <summary>The first matching reader holding a card right now, or null.</summary>
-    public static string? FindReaderWithCard(string? readerFilter) => Probe(readerFilter).ReaderWithCard;
+    /// <summary>The first matching reader holding a card right now (one we can connect to), or null.</summary>
+    public static string? FindReaderWithCard(string? readerFilter)
+    {
+        PcscContext context;
+        try
+        {
+            context = PcscContext.Establish();
+        }
+        catch (PcscException)
+        {
+            return null;
+        }
+
+        using (context)
+        {
+            IReadOnlyList<string> readers;
+            try
+            {
+                readers = context.ListReaders();
+            }
+            catch (PcscException)
+            {
+                return null;
+            }
+
+            foreach (var reader in readers.Where(r => Matches(r, readerFilter)).Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    using var card = context.Connect(reader, PcscShareMode.Shared);
+                    return reader;
+                }
+                catch (PcscException)
+                {
+                    // No card (or another program holds it): try the next reader.
+                }
+            }
+
+            return null;
+        }
+    }
 
     public static bool Matches(string readerName, string? filter) =>
         string.IsNullOrWhiteSpace(filter) || readerName.Contains(filter, StringComparison.OrdinalIgnoreCase);
@@ -76,52 +115,6 @@ public static class PcscCardWait
         catch (PcscException)
         {
             return false;
-        }
-    }
-
-    private static (string? ReaderWithCard, bool SawReader, bool ServiceMissing) Probe(string? readerFilter)
-    {
-        PcscContext context;
-        try
-        {
-            context = PcscContext.Establish();
-        }
-        catch (PcscException)
-        {
-            return (null, false, true);
-        }
-
-        using (context)
-        {
-            IReadOnlyList<string> readers;
-            try
-            {
-                readers = context.ListReaders();
-            }
-            catch (PcscException ex) when (ex.Kind is PcscErrorKind.NoReader)
-            {
-                return (null, false, false);
-            }
-            catch (PcscException)
-            {
-                return (null, false, true);
-            }
-
-            var matching = readers.Where(r => Matches(r, readerFilter)).Order(StringComparer.Ordinal).ToList();
-            foreach (var reader in matching)
-            {
-                try
-                {
-                    using var card = context.Connect(reader, PcscShareMode.Shared);
-                    return (reader, true, false);
-                }
-                catch (PcscException)
-                {
-                    // No card (or another program holds it): try the next reader.
-                }
-            }
-
-            return (null, matching.Count > 0, false);
         }
     }
 }
