@@ -10,8 +10,10 @@ using TiepCongDan.Contracts.Sparkplug.Protobuf;
 namespace TiepCongDan.Edge.Tests.Infrastructure;
 
 /// <summary>
-/// A real in-process MQTTnet broker on a random port plus an observing client subscribed to
-/// spBv1.0/#, which records every Sparkplug message the node publishes.
+/// A real in-process MQTTnet broker on a random port that records every Sparkplug message
+/// published to it, plus a client for the test's own publishes (host STATE, commands). Recording
+/// happens in the broker, not in a subscriber, so nothing is missed when the node reconnects to a
+/// restarted broker before a subscriber could.
 /// </summary>
 internal sealed class TestBroker : IAsyncDisposable
 {
@@ -53,6 +55,11 @@ internal sealed class TestBroker : IAsyncDisposable
             .WithDefaultEndpointPort(Port)
             .Build();
         _server = factory.CreateMqttServer(options);
+        _server.InterceptingPublishAsync += e =>
+        {
+            Record(e.ApplicationMessage);
+            return Task.CompletedTask;
+        };
         await _server.StartAsync();
     }
 
@@ -70,24 +77,28 @@ internal sealed class TestBroker : IAsyncDisposable
     {
         _observer?.Dispose();
         _observer = new MqttClientFactory().CreateMqttClient();
-        _observer.ApplicationMessageReceivedAsync += e =>
-        {
-            if (SparkplugTopic.TryParse(e.ApplicationMessage.Topic, out var topic))
-            {
-                var payload = Payload.Parser.ParseFrom(e.ApplicationMessage.Payload);
-                _messages.Enqueue(new ObservedMessage(topic, payload, (int)e.ApplicationMessage.QualityOfServiceLevel));
-            }
-
-            return Task.CompletedTask;
-        };
         await _observer.ConnectAsync(new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", Port)
             .WithProtocolVersion(MqttProtocolVersion.V311)
             .WithClientId("observer-" + Guid.NewGuid().ToString("N")[..8])
             .Build());
-        await _observer.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter("spBv1.0/#", MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build());
+    }
+
+    private void Record(MqttApplicationMessage message)
+    {
+        if (!SparkplugTopic.TryParse(message.Topic, out var topic))
+        {
+            return;
+        }
+
+        try
+        {
+            _messages.Enqueue(new ObservedMessage(topic, Payload.Parser.ParseFrom(message.Payload), (int)message.QualityOfServiceLevel));
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException)
+        {
+            // A test's deliberately malformed publish: not a message the node sent.
+        }
     }
 
     public async Task PublishAsync(string topic, Payload payload)
