@@ -1,5 +1,6 @@
 using System.Globalization;
 using TiepCongDan.Contracts.Media;
+using TiepCongDan.Contracts.Reception;
 using TiepCongDan.Hub.Auth;
 
 namespace TiepCongDan.Hub.Archive;

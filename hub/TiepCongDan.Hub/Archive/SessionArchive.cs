@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TiepCongDan.Contracts.Reception;
 using TiepCongDan.Hub.Media;
 using TiepCongDan.Hub.Options;
 

@@ -1,3 +1,4 @@
+using TiepCongDan.Contracts.Reception;
 using TiepCongDan.Hub.Media;
 
 namespace TiepCongDan.Hub.Archive;

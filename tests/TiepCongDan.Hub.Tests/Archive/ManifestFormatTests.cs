@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using TiepCongDan.Contracts.Reception;
 using TiepCongDan.Hub.Archive;
 
 namespace TiepCongDan.Hub.Tests.Archive;

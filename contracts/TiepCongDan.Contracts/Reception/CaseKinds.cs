@@ -1,4 +1,4 @@
-namespace TiepCongDan.Hub.Archive;
+namespace TiepCongDan.Contracts.Reception;
 
 /// <summary>The kinds of case a reception session handles (Luật Tiếp công dân), as stored and sent by the API.</summary>
 public static class CaseKinds
