@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TiepCongDan.Edge.Media.Session;
 using TiepCongDan.Edge.Options;
 using TiepCongDan.Edge.Reception.Journal;
 using TiepCongDan.Edge.Reception.Ports;
@@ -14,7 +15,9 @@ public static class ReceptionJournalHostingExtensions
 {
     /// <summary>
     /// Validated "Edge:ReceptionJournal" options and the <see cref="IReceptionJournal"/> in
-    /// {Edge:DataDirectory}/reception.db. Needs <see cref="EdgeOptions"/> registered (AddTcdEdge does).
+    /// {Edge:DataDirectory}/reception.db always; its uploader (a hosted service sending to the hub at
+    /// Edge:Media:Upload:HubUrl with the kiosk's MQTT password) unless Edge:ReceptionJournal:UploadEnabled
+    /// is false. Needs <see cref="EdgeOptions"/> registered (AddTcdEdge does).
     /// </summary>
     public static IHostApplicationBuilder AddReceptionJournal(this IHostApplicationBuilder builder)
     {
@@ -31,6 +34,17 @@ public static class ReceptionJournalHostingExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("TiepCongDan.Edge.Reception.Journal")));
         services.AddSingleton<IReceptionJournal>(sp => sp.GetRequiredService<SqliteReceptionJournal>());
+        if (builder.Configuration.GetSection(EdgeReceptionJournalOptions.SectionName).GetValue<bool?>(nameof(EdgeReceptionJournalOptions.UploadEnabled)) ?? true)
+        {
+            // The media upload's hub address and credentials: a kiosk has one hub.
+            services.AddSingleton(sp => new ReceptionEventUploader(
+                sp.GetRequiredService<SqliteReceptionJournal>(),
+                MediaSettingsFactory.Uploader(sp.GetRequiredService<IOptions<EdgeOptions>>().Value),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("TiepCongDan.Edge.Reception.Upload")));
+            services.AddHostedService(sp => sp.GetRequiredService<ReceptionEventUploader>());
+        }
+
         return builder;
     }
 }
