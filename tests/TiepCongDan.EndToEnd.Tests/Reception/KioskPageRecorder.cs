@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using TiepCongDan.EndToEnd.Tests.Fixtures;
+
+namespace TiepCongDan.EndToEnd.Tests.Reception;
+
+/// <summary>
+/// The kiosk page of a running tcd-edge in headless Chromium, followed through a real session. A
+/// script in the page records every render (state, instruction, greeting, all visible text) the
+/// moment it happens, so a state that lasts less than a screenshot (Connecting, Ending) is still
+/// checked; stable states are also photographed into artifacts/test-results/screens/reception.
+/// </summary>
+internal sealed class KioskPageRecorder
+{
+    // Runs before the page's own script: after each full render (data-rendered counts them) note what a citizen sees.
+    private const string RecorderScript = """
+        window.__renders = [];
+        document.addEventListener("DOMContentLoaded", () => {
+          const note = () => {
+            const text = (id) => { const e = document.getElementById(id); return e && !e.hidden ? e.textContent : null; };
+            window.__renders.push({
+              state: document.body.dataset.state,
+              instruction: text("instruction"),
+              citizen: text("citizen"),
+              error: text("error"),
+              visibleText: document.body.innerText,
+              at: Date.now(),
+            });
+          };
+          new MutationObserver(note).observe(document.body, { attributes: true, attributeFilter: ["data-rendered"] });
+        });
+        """;
+
+    private readonly ITestOutputHelper _output;
+    private readonly string _folder;
+    private int _shots;
+
+    private KioskPageRecorder(IPage page, ITestOutputHelper output, string folder)
+    {
+        Page = page;
+        _output = output;
+        _folder = folder;
+    }
+
+    public IPage Page { get; }
+
+    public ILocator Instruction => Page.Locator("#instruction");
+
+    public ILocator Citizen => Page.Locator("#citizen");
+
+    /// <summary>Where the screenshots go: artifacts/test-results/screens/reception/&lt;test&gt; under the repository, as the Screen tests keep theirs.</summary>
+    public static string ScreensDirectory(string test)
+    {
+        var root = BuiltPrograms.RepositoryRoot() ?? AppContext.BaseDirectory;
+        var folder = Path.Combine(root, "artifacts", "test-results", "screens", "reception", test);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return Directory.CreateDirectory(folder).FullName;
+    }
+
+    public static async Task<KioskPageRecorder> OpenAsync(ChromiumSession chromium, Uri address, string test, ITestOutputHelper output)
+    {
+        var page = chromium.Context.Pages.Count > 0 ? chromium.Context.Pages[0] : await chromium.Context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
+        await page.AddInitScriptAsync(RecorderScript);
+        var response = await page.GotoAsync(address.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        Assert.True(response is { Ok: true }, $"GET {address} answered {response?.Status}");
+        return new KioskPageRecorder(page, output, ScreensDirectory(test));
+    }
+
+    /// <summary>Waits until the page has drawn <paramref name="state"/> (pushed by the edge, never reloaded).</summary>
+    public Task WaitForStateAsync(string state) =>
+        Assertions.Expect(Page.Locator("body")).ToHaveAttributeAsync("data-state", state);
+
+    /// <summary>Waits until the page shows one of <paramref name="states"/>; returns which (a short state may already be over).</summary>
+    public async Task<string> WaitForAnyStateAsync(params string[] states)
+    {
+        await Page.WaitForFunctionAsync("(states) => states.includes(document.body.dataset.state)", states,
+            new PageWaitForFunctionOptions { PollingInterval = 20 });
+        return await Page.Locator("body").GetAttributeAsync("data-state") ?? string.Empty;
+    }
+
+    /// <summary>
+    /// A screenshot named after the order and the state. Returns false (and says so) when the page
+    /// had already moved on before the picture was taken: the recorded render is then the evidence.
+    /// </summary>
+    public async Task<bool> ScreenshotAsync(string state)
+    {
+        var path = Path.Combine(_folder, $"{++_shots:00}-{state}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        var after = await Page.Locator("body").GetAttributeAsync("data-state");
+        if (after != state)
+        {
+            File.Delete(path);
+            _output.WriteLine($"screenshot of {state}: the page was already in {after}; the recorded render is the evidence");
+            return false;
+        }
+
+        Assert.True(new FileInfo(path).Length > 0, $"the screenshot {path} is empty");
+        _output.WriteLine($"screenshot: {path}");
+        return true;
+    }
+
+    /// <summary>Every render the page made so far, oldest first.</summary>
+    public async Task<IReadOnlyList<PageRender>> RendersAsync()
+    {
+        var json = await Page.EvaluateAsync<JsonElement>("() => window.__renders");
+        return [.. json.EnumerateArray().Select(r => new PageRender(
+            r.GetProperty("state").GetString() ?? string.Empty,
+            ReceptionRecord.TextOf(r, "instruction"),
+            ReceptionRecord.TextOf(r, "citizen"),
+            ReceptionRecord.TextOf(r, "error"),
+            ReceptionRecord.TextOf(r, "visibleText") ?? string.Empty))];
+    }
+}

@@ -1,0 +1,7 @@
+namespace TiepCongDan.EndToEnd.Tests.Reception;
+
+/// <summary>What the kiosk page showed after one render: the state and the texts visible then (null: hidden).</summary>
+internal sealed record PageRender(string State, string? Instruction, string? Citizen, string? Error, string VisibleText)
+{
+    public override string ToString() => $"{State}: \"{Instruction}\"{(Citizen is null ? string.Empty : $" / \"{Citizen}\"")}{(Error is null ? string.Empty : $" / error \"{Error}\"")}";
+}
