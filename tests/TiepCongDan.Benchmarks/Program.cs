@@ -24,6 +24,10 @@ const string Usage = """
       card-read [--runs 20] [--warmup 3]
                 full CCCD read (BAC or PACE-CAN, EF.COM, DG1, DG13, EF.SOD, passive authentication) on the virtual
                 card through real pcscd + vpcd, against the same APDUs replayed raw: time, round trips, ratio
+      reception [--sessions 20]
+                N card sessions (virtual CCCD on the private pcscd's reader, QR, chip read, case-kind button) and N
+                staff-button sessions, alternating, each to live at the hub and back: card presented -> live and
+                staff button -> live, p50/p95, as the kiosk reported them to the hub and as timed from outside
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -52,6 +56,7 @@ try
         "media-latency" => [await MediaLatencyBenchmark.RunAsync(options, cts.Token)],
         "hub-media" => [await TiepCongDan.Benchmarks.Hub.HubMediaBenchmark.RunAsync(options, cts.Token)],
         "card-read" => [TiepCongDan.Benchmarks.Card.CardReadBenchmark.Run(options, cts.Token)],
+        "reception" => [await TiepCongDan.Benchmarks.Reception.ReceptionBenchmark.RunAsync(options, cts.Token)],
         _ => throw new ArgumentException($"unknown benchmark '{args[0]}'"),
     };
     foreach (var report in reports)
