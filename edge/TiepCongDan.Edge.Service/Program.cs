@@ -9,7 +9,14 @@ using Microsoft.Extensions.Options;
 // of N seconds at once (a technician's check of camera, microphone and uplink), then exits.
 // `tcd-edge card read --qr|--mrz|--can ...` reads the chip ID card on the reader and exits; it
 // needs pcscd only, not MQTT or the hub, so it runs before the service is configured.
+// `tcd-edge sim ...` drives the simulated card, buttons, camera and microphone of the tcd-edge
+// running here through its loopback simulation console (docs/simulation.md); it only calls it.
 const int ExConfig = 78;
+if (TiepCongDan.Edge.Service.SimCommand.IsSimCommand(args))
+{
+    return await TiepCongDan.Edge.Service.SimCommand.RunAsync(args);
+}
+
 if (CardReadCommand.IsCardCommand(args))
 {
     return await CardReadCommand.RunAsync(args);

@@ -11,4 +11,7 @@ public enum CardAuthenticityStatus
 
     /// <summary>Consistent and signed, but the signer does not chain to a CSCA in the trust store (or none is configured).</summary>
     UnknownIssuer,
+
+    /// <summary>A made-up card of the simulation console: nothing was read from a chip, nothing is proven.</summary>
+    Simulated,
 }

@@ -8,6 +8,7 @@ public static class CardAuthenticityText
         CardAuthenticityStatus.Valid => "valid",
         CardAuthenticityStatus.Invalid => "invalid",
         CardAuthenticityStatus.UnknownIssuer => "unknown-issuer",
+        CardAuthenticityStatus.Simulated => "simulated",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
@@ -25,6 +26,7 @@ public static class CardAuthenticityText
         CardAuthenticityStatus.Valid => "Hợp lệ (dữ liệu do cơ quan cấp thẻ ký)",
         CardAuthenticityStatus.Invalid => "KHÔNG hợp lệ (dữ liệu trên chip đã bị sửa hoặc chip giả)",
         CardAuthenticityStatus.UnknownIssuer => "Không xác định được cơ quan cấp (chưa có chứng thư CSCA tin cậy)",
+        CardAuthenticityStatus.Simulated => "Thẻ mô phỏng (không phải thẻ thật, không xác thực)",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
