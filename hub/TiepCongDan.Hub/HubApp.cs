@@ -16,6 +16,7 @@ using TiepCongDan.Hub.LineTest;
 using TiepCongDan.Hub.Media;
 using TiepCongDan.Hub.Metrics;
 using TiepCongDan.Hub.Options;
+using TiepCongDan.Hub.Reception;
 using TiepCongDan.Hub.Registry;
 using TiepCongDan.Hub.Sparkplug;
 using TiepCongDan.Hub.Storage;
@@ -76,6 +77,7 @@ public static class HubApp
         services.AddSingleton<EmbeddedBrokerRules>();
         services.AddMediaArchive(options.DataDirectoryFullPath);
         services.AddSessionArchive(options.DataDirectoryFullPath);
+        services.AddReceptionRegister(options.DataDirectoryFullPath, options.Reception);
         services.AddSrtIngest();
         services.AddBridge(builder.Configuration);
         services.AddSingleton<LineTestService>();
@@ -126,6 +128,7 @@ public static class HubApp
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseReceptionMetrics();
         app.MapDeviceEndpoints();
         app.MapUserEndpoints();
         app.MapEventsEndpoint();
@@ -133,6 +136,7 @@ public static class HubApp
         app.MapPageEndpoints();
         app.MapMediaEndpoints();
         app.MapArchiveEndpoints();
+        app.MapReceptionEndpoints();
         app.MapBridgeEndpoints();
         app.MapLineTestEndpoints();
         return app;

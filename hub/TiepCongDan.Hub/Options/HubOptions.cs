@@ -19,6 +19,8 @@ public sealed class HubOptions
 
     public HubMediaOptions Media { get; set; } = new();
 
+    public ReceptionOptions Reception { get; set; } = new();
+
     /// <summary>DataDirectory made absolute against the working directory.</summary>
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 }

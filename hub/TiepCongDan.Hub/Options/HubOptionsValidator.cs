@@ -32,6 +32,7 @@ public sealed class HubOptionsValidator : IValidateOptions<HubOptions>
         CheckMqtt(o.Mqtt, errors);
         CheckFleet(o.Fleet, errors);
         HubMediaOptionsValidator.Validate(o.Media, errors);
+        ReceptionOptionsValidator.Validate(o.Reception, errors);
         return errors;
     }
 
