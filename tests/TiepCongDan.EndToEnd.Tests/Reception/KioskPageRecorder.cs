@@ -10,7 +10,7 @@ namespace TiepCongDan.EndToEnd.Tests.Reception;
 /// moment it happens, so a state that lasts less than a screenshot (Connecting, Ending) is still
 /// checked; stable states are also photographed into artifacts/test-results/screens/reception.
 /// </summary>
-internal sealed class KioskPageRecorder
+internal sealed class KioskPageRecorder : IAsyncDisposable
 {
     // Runs before the page's own script: after each full render (data-rendered counts them) note what a citizen sees.
     private const string RecorderScript = """
@@ -34,6 +34,8 @@ internal sealed class KioskPageRecorder
     private readonly ITestOutputHelper _output;
     private readonly string _folder;
     private int _shots;
+
+    private KioskPageFilm? _film;
 
     private KioskPageRecorder(IPage page, ITestOutputHelper output, string folder)
     {
@@ -69,7 +71,9 @@ internal sealed class KioskPageRecorder
         await page.AddInitScriptAsync(RecorderScript);
         var response = await page.GotoAsync(address.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.True(response is { Ok: true }, $"GET {address} answered {response?.Status}");
-        return new KioskPageRecorder(page, output, ScreensDirectory(test));
+        var recorder = new KioskPageRecorder(page, output, ScreensDirectory(test));
+        recorder._film = await KioskPageFilm.StartAsync(page);
+        return recorder;
     }
 
     /// <summary>Waits until the page has drawn <paramref name="state"/> (pushed by the edge, never reloaded).</summary>
@@ -85,24 +89,33 @@ internal sealed class KioskPageRecorder
     }
 
     /// <summary>
-    /// A screenshot named after the order and the state. Returns false (and says so) when the page
-    /// had already moved on before the picture was taken: the recorded render is then the evidence.
+    /// A picture of the page in <paramref name="state"/>, named after the order and the state: a
+    /// screenshot while the page still shows it, else the last frame Chromium painted while it did
+    /// (the state was shorter than a screenshot). Fails when the page never painted the state.
     /// </summary>
-    public async Task<bool> ScreenshotAsync(string state)
+    public async Task ScreenshotAsync(string state)
     {
         var path = Path.Combine(_folder, $"{++_shots:00}-{state}.png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
-        var after = await Page.Locator("body").GetAttributeAsync("data-state");
-        if (after != state)
+        if (await Page.Locator("body").GetAttributeAsync("data-state") == state)
         {
-            File.Delete(path);
-            _output.WriteLine($"screenshot of {state}: the page was already in {after}; the recorded render is the evidence");
-            return false;
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+            if (await Page.Locator("body").GetAttributeAsync("data-state") == state)
+            {
+                Assert.True(new FileInfo(path).Length > 0, $"the screenshot {path} is empty");
+                _output.WriteLine($"screenshot: {path}");
+                return;
+            }
         }
 
-        Assert.True(new FileInfo(path).Length > 0, $"the screenshot {path} is empty");
-        _output.WriteLine($"screenshot: {path}");
-        return true;
+        var renders = await RendersAsync();
+        var last = renders.Select((r, i) => (r, i)).LastOrDefault(x => x.r.State == state);
+        Assert.True(last.r is not null, $"the page never showed {state}; it showed {string.Join(" -> ", renders.Select(r => r.State))}");
+        var until = renders.Skip(last.i + 1).FirstOrDefault(r => r.State != state)?.AtMs ?? double.MaxValue;
+        var frame = _film?.LastFrameBetween(last.r.AtMs, until);
+        Assert.True(frame is not null,
+            $"no frame of {state} was painted between {last.r.AtMs:0} and {until:0} (Unix ms); {_film?.Count} frames filmed in all");
+        await File.WriteAllBytesAsync(path, frame);
+        _output.WriteLine($"screenshot (filmed, {state} lasted {until - last.r.AtMs:0} ms): {path}");
     }
 
     /// <summary>Every render the page made so far, oldest first.</summary>
@@ -114,6 +127,15 @@ internal sealed class KioskPageRecorder
             ReceptionRecord.TextOf(r, "instruction"),
             ReceptionRecord.TextOf(r, "citizen"),
             ReceptionRecord.TextOf(r, "error"),
-            ReceptionRecord.TextOf(r, "visibleText") ?? string.Empty))];
+            ReceptionRecord.TextOf(r, "visibleText") ?? string.Empty,
+            r.GetProperty("at").GetDouble()))];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_film is not null)
+        {
+            await _film.DisposeAsync();
+        }
     }
 }

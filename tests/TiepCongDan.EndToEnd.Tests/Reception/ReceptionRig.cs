@@ -45,7 +45,7 @@ internal sealed class ReceptionRig : IAsyncDisposable
             var settings = new ReceptionKioskSettings { ExtraArguments = extraArguments ?? [] };
             if (withCardReader)
             {
-                rig.Pcscd = PcscdDaemon.Start(2);
+                rig.Pcscd = StartPcscd();
                 rig.Slot = rig.Pcscd.Slots[0];
                 rig._csca = new TempDirectory("reception-csca");
                 TestCardPki.Shared.WriteCscaPem(rig._csca.Path);
@@ -60,6 +60,26 @@ internal sealed class ReceptionRig : IAsyncDisposable
         {
             await rig.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// PcscdDaemon.Start connects as soon as the socket file exists, but systemd-socket-activate
+    /// creates it (bind) a moment before it listens: now and then the connect is refused. A fresh
+    /// daemon is tried again then, so the race does not fail a session test.
+    /// </summary>
+    private static PcscdDaemon StartPcscd()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return PcscdDaemon.Start(2);
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 3)
+            {
+                Thread.Sleep(200);
+            }
         }
     }
 
