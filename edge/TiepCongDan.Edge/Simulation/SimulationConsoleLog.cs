@@ -9,7 +9,11 @@ internal static partial class SimulationConsoleLog
     public static partial void Listening(ILogger logger, string url);
 
     [LoggerMessage(EventId = 8801, Level = LogLevel.Information, Message = "Simulation console: {Method} {Path} -> {Status}")]
-    public static partial void Handled(ILogger logger, string method, string path, int status);
+    public static partial void Acted(ILogger logger, string method, string path, int status);
+
+    /// <summary>Reads (GET /sim/state) at Debug: tests and benches poll it many times a second.</summary>
+    [LoggerMessage(EventId = 8805, Level = LogLevel.Debug, Message = "Simulation console: {Method} {Path} -> {Status}")]
+    public static partial void Read(ILogger logger, string method, string path, int status);
 
     [LoggerMessage(EventId = 8802, Level = LogLevel.Warning, Message = "Simulation console refused a request for host '{Host}' (only 127.0.0.1 is served)")]
     public static partial void ForeignHost(ILogger logger, string host);

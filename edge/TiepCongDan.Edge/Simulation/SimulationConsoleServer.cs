@@ -151,7 +151,15 @@ public sealed class SimulationConsoleServer : IHostedService, IAsyncDisposable
                 (status, body) = (500, Error(ex.Message));
             }
 
-            SimulationConsoleLog.Handled(_logger, request.HttpMethod, path, status);
+            if (request.HttpMethod == "GET")
+            {
+                SimulationConsoleLog.Read(_logger, request.HttpMethod, path, status);
+            }
+            else
+            {
+                SimulationConsoleLog.Acted(_logger, request.HttpMethod, path, status);
+            }
+
             await WriteAsync(response, status, body, stopping);
         }
         catch (OperationCanceledException)
