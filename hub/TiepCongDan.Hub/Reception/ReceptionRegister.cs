@@ -193,10 +193,19 @@ public sealed class ReceptionRegister
     {
         // Session ids name their kiosk ({time}-{kiosk}-{random}); the media and the register must agree.
         var owner = _media.FindSession(sessionId)?.KioskId ?? Find(sessionId)?.KioskId;
-        if (!sessionId.Contains("-" + kioskId + "-", StringComparison.Ordinal) || (owner is not null && owner != kioskId))
+        if (KioskNamedIn(sessionId) != kioskId || (owner is not null && owner != kioskId))
         {
             throw new ReceptionRequestException(StatusCodes.Status403Forbidden, $"Session {sessionId} belongs to another kiosk.");
         }
+    }
+
+    /// <summary>The kiosk id between the time and the random suffix of "{time}-{kiosk}-{random}"; empty when the id is not of that shape.</summary>
+    public static string KioskNamedIn(string sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(sessionId);
+        var first = sessionId.IndexOf('-', StringComparison.Ordinal);
+        var last = sessionId.LastIndexOf('-');
+        return first >= 0 && last > first + 1 ? sessionId[(first + 1)..last] : string.Empty;
     }
 
     private void Observe(ReceptionSessionRow before, ReceptionSessionRow after)

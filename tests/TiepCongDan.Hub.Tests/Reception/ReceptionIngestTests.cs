@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TiepCongDan.Contracts.Media;
 using TiepCongDan.Contracts.Reception;
 using TiepCongDan.Hub.Reception;
 using TiepCongDan.Hub.Tests.Media;
@@ -142,6 +143,15 @@ public sealed class ReceptionIngestTests : IClassFixture<MediaHubFixture>
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         }
 
+        // A kiosk whose id is a prefix of another's ("14-04181" and "14-04181-02") cannot take its sessions either.
+        var suffixed = MediaSessionId.New(Kiosk + "-02", DateTimeOffset.UtcNow);
+        Assert.Equal(Kiosk + "-02", ReceptionRegister.KioskNamedIn(suffixed));
+        using (var response = await kiosk.PostAsync(kiosk.FullSession(suffixed)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+
+        Assert.Null(hub.Get<ReceptionRegister>().Find(suffixed));
         Assert.Null(hub.Get<ReceptionRegister>().Find(foreign[0].SessionId));
         Assert.Null(hub.Get<ReceptionRegister>().Find(stolen));
 
