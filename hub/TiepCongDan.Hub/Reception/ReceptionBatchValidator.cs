@@ -11,6 +11,7 @@ namespace TiepCongDan.Hub.Reception;
 public static class ReceptionBatchValidator
 {
     private const int MaxText = 500;
+    private const int MaxName = 200;
 
     /// <summary>Throws <see cref="ReceptionRequestException"/> (400, or 403 for another kiosk's event).</summary>
     public static void Check(ReceptionEventBatch? batch, string kioskId)
@@ -92,9 +93,15 @@ public static class ReceptionBatchValidator
             throw Bad(name, e.CardToLiveMs is < 0 ? "cardToLiveMs" : "buttonToLiveMs", "must not be negative");
         }
 
-        if ((e.Staff?.Length ?? 0) > MaxText || (e.Detail?.Length ?? 0) > MaxText)
+        // The staff member becomes an official of the archive's manifest, which takes names up to 200 characters.
+        if ((e.Staff?.Length ?? 0) > MaxName)
         {
-            throw Bad(name, (e.Staff?.Length ?? 0) > MaxText ? "staff" : "detail", $"is longer than {MaxText} characters");
+            throw Bad(name, "staff", $"is longer than {MaxName} characters");
+        }
+
+        if ((e.Detail?.Length ?? 0) > MaxText)
+        {
+            throw Bad(name, "detail", $"is longer than {MaxText} characters");
         }
 
         if (e.Citizen is { } citizen)
@@ -110,9 +117,9 @@ public static class ReceptionBatchValidator
             throw Bad(name, "citizen.idNumber", "must be 9 or 12 digits");
         }
 
-        if (string.IsNullOrWhiteSpace(c.FullName) || c.FullName.Length > 200)
+        if (string.IsNullOrWhiteSpace(c.FullName) || c.FullName.Length > MaxName)
         {
-            throw Bad(name, "citizen.fullName", "must not be empty (at most 200 characters)");
+            throw Bad(name, "citizen.fullName", $"must not be empty (at most {MaxName} characters)");
         }
 
         if (!DateOnly.TryParseExact(c.DateOfBirth, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))

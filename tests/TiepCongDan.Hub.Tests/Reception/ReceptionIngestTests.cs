@@ -188,6 +188,8 @@ public sealed class ReceptionIngestTests : IClassFixture<MediaHubFixture>
             (e => e with { CaseKind = "lawsuit" }, "caseKind"),
             (e => e with { Rating = "5-stars" }, "rating"),
             (e => e with { Outcome = "done" }, "outcome"),
+            (e => e with { Staff = new string('x', 201) }, "staff"),
+            (e => e with { AtMs = 0 }, "atMs"),
             (e => e with { Citizen = ReceptionKiosk.Citizen with { IdNumber = "0010990123" } }, "citizen.idNumber"),
             (e => e with { Citizen = ReceptionKiosk.Citizen with { FullName = " " } }, "citizen.fullName"),
             (e => e with { Citizen = ReceptionKiosk.Citizen with { DateOfBirth = "15/03/1950" } }, "citizen.dateOfBirth"),
