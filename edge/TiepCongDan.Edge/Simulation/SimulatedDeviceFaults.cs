@@ -9,8 +9,8 @@ namespace TiepCongDan.Edge.Simulation;
 /// Unplugs the simulated camera and silences the simulated microphone by writing their entries in
 /// simulated-devices.json, the control file the node's simulated devices re-read at every health
 /// sample: the camera then reports "absent" and the microphone "faulty" over MQTT, as the real
-/// locators would. Other entries a tester wrote by hand are kept. <see cref="Apply"/> gives the same
-/// faults to the simulated capture (lavfi) at the next encoder start. Thread-safe (one writer at a time).
+/// locators would. Other entries a tester wrote by hand are kept. <see cref="Follow"/> gives the same
+/// faults to the simulated capture (lavfi) of the session's encoder. Thread-safe (one writer at a time).
 /// </summary>
 public sealed class SimulatedDeviceFaults(string controlFile)
 {
@@ -21,6 +21,7 @@ public sealed class SimulatedDeviceFaults(string controlFile)
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Lock _gate = new();
+    private CaptureSettings? _followed;
 
     public string ControlFile { get; } = controlFile ?? throw new ArgumentNullException(nameof(controlFile));
 
@@ -39,20 +40,28 @@ public sealed class SimulatedDeviceFaults(string controlFile)
     public void RestoreMicrophone() => Set(DeviceKinds.Microphone, null, null);
 
     /// <summary>
-    /// For the media service, before it builds an encoder: a simulated source shows a still test card
-    /// (no moving picture, as close to "no camera" as the lavfi source goes) while the camera is
-    /// unplugged, and digital silence while the microphone is silenced. A real (V4L2) source is left alone.
+    /// For the media service, when it builds a session's encoder: from now on (until the next
+    /// session's settings are followed) a simulated source captures a still test card while the
+    /// camera is unplugged (no moving picture: as close to "no camera" as the lavfi source goes) and
+    /// digital silence while the microphone is silenced. The encoder reads the settings at every
+    /// ffmpeg start, so a change reaches the running session at its next encoder (re)start. A real
+    /// (V4L2) source is left alone.
     /// </summary>
-    public void Apply(CaptureSettings capture)
+    public void Follow(CaptureSettings capture)
     {
         ArgumentNullException.ThrowIfNull(capture);
-        if (capture.Source != CaptureSource.Simulated)
+        lock (_gate)
         {
-            return;
+            _followed = capture.Source == CaptureSource.Simulated ? capture : null;
+            try
+            {
+                Mirror(Read());
+            }
+            catch (InvalidOperationException)
+            {
+                // A broken control file must not stop a session from starting: the capture stays as configured.
+            }
         }
-
-        capture.SimulatedCameraFrozen |= CameraUnplugged;
-        capture.SimulatedMicrophoneSilent |= MicrophoneSilent;
     }
 
     private bool StatusIs(string kind, string status)
@@ -83,7 +92,20 @@ public sealed class SimulatedDeviceFaults(string controlFile)
             var temporary = ControlFile + ".sim-tmp";
             File.WriteAllText(temporary, root.ToJsonString(Indented) + "\n");
             File.Move(temporary, ControlFile, overwrite: true);
+            Mirror(root);
         }
+    }
+
+    /// <summary>The followed capture takes the file's camera and microphone state. Called under the lock.</summary>
+    private void Mirror(JsonObject root)
+    {
+        if (_followed is not { } capture)
+        {
+            return;
+        }
+
+        capture.SimulatedCameraFrozen = root[DeviceKinds.Camera]?["status"]?.GetValue<string>() == "absent";
+        capture.SimulatedMicrophoneSilent = root[DeviceKinds.Microphone]?["status"]?.GetValue<string>() == "faulty";
     }
 
     /// <summary>The file's object; a missing file is empty.</summary>

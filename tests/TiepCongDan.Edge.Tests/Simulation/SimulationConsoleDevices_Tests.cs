@@ -92,14 +92,20 @@ public sealed class SimulationConsoleDevices_Tests
         Assert.Equal(new Edge.Devices.DeviceReading(DeviceStatus.Faulty, SimulatedDeviceFaults.MicrophoneSilentReason), node.Port(DeviceKinds.Microphone).Current);
         Assert.Equal(DeviceStatus.Faulty, node.Port(DeviceKinds.Speaker).Current.Status);
         var capture = new Edge.Media.Capture.CaptureSettings();
-        ((SimulatedDeviceFaults)rig.Host.Services.GetService(typeof(SimulatedDeviceFaults))!).Apply(capture);
+        var faults = (SimulatedDeviceFaults)rig.Host.Services.GetService(typeof(SimulatedDeviceFaults))!;
+        faults.Follow(capture);
         Assert.True(capture.SimulatedCameraFrozen);
         Assert.True(capture.SimulatedMicrophoneSilent);
+        var ffmpeg = string.Join(' ', Edge.Media.Encoders.FfmpegArguments.Build(capture, new Edge.Media.Encoders.EncodeSettings(1280, 720, 30, 2000, 64, Edge.Media.Encoders.EncoderKind.Libx264, 2), Edge.Media.Encoders.StreamOffsets.SessionStart(DateTimeOffset.UnixEpoch), analysis: false));
+        Assert.Contains("smptebars=", ffmpeg, StringComparison.Ordinal);
+        Assert.Contains("anullsrc=", ffmpeg, StringComparison.Ordinal);
         var state = (await rig.SendAsync(HttpMethod.Get, "/sim/state")).Body["devices"]!;
         Assert.Equal(("unplugged", "silent"), ((string?)state["camera"], (string?)state["microphone"]));
 
         Assert.Equal("plugged", (string?)(await rig.PostAsync("/sim/camera/replug")).Body["camera"]);
         Assert.Equal("normal", (string?)(await rig.PostAsync("/sim/microphone/restore")).Body["microphone"]);
+        Assert.False(capture.SimulatedCameraFrozen);
+        Assert.False(capture.SimulatedMicrophoneSilent);
         node.Refresh();
         Assert.Equal(DeviceStatus.Present, node.Port(DeviceKinds.Camera).Current.Status);
         Assert.Equal(DeviceStatus.Present, node.Port(DeviceKinds.Microphone).Current.Status);
@@ -117,6 +123,32 @@ public sealed class SimulationConsoleDevices_Tests
         Assert.Equal(500, status);
         Assert.Contains("not valid JSON", (string?)body["error"], StringComparison.Ordinal);
         Assert.Equal("{ half written", await File.ReadAllTextAsync(rig.ControlFile));
+    }
+
+    [Fact]
+    public void A_followed_real_camera_capture_is_left_alone_and_a_broken_file_does_not_stop_a_session()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "tcd-sim-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var file = Path.Combine(directory, "simulated-devices.json");
+            var faults = new SimulatedDeviceFaults(file);
+            faults.UnplugCamera();
+            var real = new Edge.Media.Capture.CaptureSettings { Source = Edge.Media.Capture.CaptureSource.V4l2 };
+            faults.Follow(real);
+            faults.SilenceMicrophone();
+            Assert.False(real.SimulatedCameraFrozen || real.SimulatedMicrophoneSilent);
+
+            File.WriteAllText(file, "[broken");
+            var simulated = new Edge.Media.Capture.CaptureSettings();
+            faults.Follow(simulated);
+            Assert.False(simulated.SimulatedCameraFrozen);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]
