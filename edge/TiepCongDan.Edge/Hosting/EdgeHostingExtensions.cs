@@ -20,7 +20,8 @@ public static class EdgeHostingExtensions
     /// <summary>
     /// systemd integration (READY/STOPPING plus our watchdog), Serilog, validated <see cref="EdgeOptions"/>,
     /// the SQLite store, the health sampler, simulated devices, the media service (capture, encode,
-    /// local recording, SRT uplink, upload) and the Sparkplug edge node.
+    /// local recording, SRT uplink, upload), the card reader, buttons, screen, the reception session
+    /// flow with its voice and journal, and the Sparkplug edge node.
     /// </summary>
     public static IHostApplicationBuilder AddTcdEdge(this IHostApplicationBuilder builder)
     {
@@ -61,6 +62,8 @@ public static class EdgeHostingExtensions
         AddCardReader(builder);
         builder.AddButtonPanel();
         builder.AddKioskScreen();
+        // After the devices and media it reads and presents on; before the node.
+        builder.AddReception();
         services.AddSingleton(EdgeNodeFactory.Create);
         services.AddHostedService<EdgeNodeService>();
         services.AddHostedService<SystemdWatchdogService>();
@@ -76,6 +79,8 @@ public static class EdgeHostingExtensions
         _ = host.Services.GetRequiredService<IOptions<EdgeCardOptions>>().Value;
         _ = host.Services.GetRequiredService<IOptions<EdgeButtonsOptions>>().Value;
         _ = host.Services.GetRequiredService<IOptions<EdgeScreenOptions>>().Value;
+        _ = host.Services.GetRequiredService<IOptions<EdgeReceptionOptions>>().Value;
+        _ = host.Services.GetService<IOptions<EdgeVoiceOptions>>()?.Value;
         return host.Services.GetRequiredService<IOptions<EdgeOptions>>().Value;
     }
 

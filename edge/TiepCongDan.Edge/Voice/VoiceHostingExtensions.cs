@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TiepCongDan.Edge.Options;
+using TiepCongDan.Edge.Reception.Ports;
 using TiepCongDan.Edge.Voice;
 
 namespace Microsoft.Extensions.Hosting;
@@ -12,11 +14,19 @@ public static class VoiceHostingExtensions
 {
     /// <summary>
     /// Validated "Edge:Voice" options (a wrong volume or device stops the unit at boot), the
-    /// <see cref="VoicePromptRenderer"/>, a <see cref="VoicePlayer"/> to the configured ALSA device,
-    /// and <see cref="VoicePromptWarmup"/>, which renders every prompt into the cache at start.
-    /// A disabled voice still registers the player: it answers every request with Suppressed.
+    /// <see cref="VoicePromptRenderer"/>, a <see cref="VoicePlayer"/> to the configured ALSA device
+    /// (which renders a prompt on its first use), and <see cref="VoicePromptWarmup"/> rendering the
+    /// rest in the background right after start. A disabled voice still registers the player: it
+    /// answers every request with Suppressed.
     /// </summary>
-    public static IHostApplicationBuilder AddVoice(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddVoice(this IHostApplicationBuilder builder) => builder.AddVoice(TimeSpan.Zero);
+
+    /// <summary>
+    /// As <see cref="AddVoice(IHostApplicationBuilder)"/>, with the background rendering starting
+    /// <paramref name="warmupAfter"/> after start and only while no session runs (an
+    /// <see cref="IReceptionStatus"/>, when registered, says so); null: no background rendering.
+    /// </summary>
+    public static IHostApplicationBuilder AddVoice(this IHostApplicationBuilder builder, TimeSpan? warmupAfter)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -24,6 +34,7 @@ public static class VoiceHostingExtensions
             .Bind(builder.Configuration.GetSection(EdgeVoiceOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EdgeVoiceOptions>, EdgeVoiceOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new VoicePromptRenderer(
             sp.GetRequiredService<IOptions<EdgeVoiceOptions>>().Value,
             sp.GetService<ILogger<VoicePromptRenderer>>()));
@@ -33,7 +44,17 @@ public static class VoiceHostingExtensions
             sp.GetRequiredService<VoicePromptRenderer>(),
             sp.GetRequiredService<VoiceOutput>(),
             sp.GetService<ILogger<VoicePlayer>>()));
-        services.AddHostedService<VoicePromptWarmup>();
+        if (warmupAfter is { } delay)
+        {
+            services.AddHostedService(sp => new VoicePromptWarmup(
+                sp.GetRequiredService<IOptions<EdgeVoiceOptions>>(),
+                sp.GetRequiredService<VoicePromptRenderer>(),
+                sp.GetRequiredService<ILogger<VoicePromptWarmup>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                delay,
+                sp.GetService<IReceptionStatus>()));
+        }
+
         return builder;
     }
 }

@@ -30,6 +30,7 @@ public sealed class VoicePlayer : IAsyncDisposable
     private bool _live;
     private bool _speaking;
     private bool _disposed;
+    private int _failing;
 
     public VoicePlayer(EdgeVoiceOptions options, VoicePromptRenderer renderer, VoiceOutput output, ILogger<VoicePlayer>? logger = null)
     {
@@ -201,8 +202,22 @@ public sealed class VoicePlayer : IAsyncDisposable
         }
         catch (Exception e) when (e is VoiceToolMissingException or VoiceToolFailedException or IOException or UnauthorizedAccessException)
         {
-            VoiceLog.Failed(_logger, playback.Prompt, e.Message);
+            // Once per outage: a kiosk without espeak-ng or a sound card would otherwise warn at every step.
+            if (Interlocked.Exchange(ref _failing, 1) == 0)
+            {
+                VoiceLog.Failed(_logger, playback.Prompt, e.Message);
+            }
+            else
+            {
+                VoiceLog.StillFailing(_logger, playback.Prompt, e.Message);
+            }
+
             outcome = VoicePlaybackOutcome.Failed;
+        }
+
+        if (outcome == VoicePlaybackOutcome.Completed)
+        {
+            Interlocked.Exchange(ref _failing, 0);
         }
 
         if (outcome == VoicePlaybackOutcome.Interrupted)

@@ -14,7 +14,7 @@ public static class VoicePromptCatalog
     {
         [VoicePromptId.Idle] = "Kính chào ông bà. Mời ông bà đặt thẻ căn cước lên đầu đọc thẻ.",
         [VoicePromptId.CitizenPresent] = "Đang đọc thẻ. Xin ông bà giữ yên thẻ trên đầu đọc.",
-        [VoicePromptId.Identified] = "Đã đọc xong thẻ. Xin ông bà chờ cán bộ xác nhận.",
+        [VoicePromptId.Identified] = "Xin ông bà chọn loại việc cần trình bày bằng bốn nút bấm, hoặc chờ cán bộ xác nhận.",
         [VoicePromptId.Connecting] = "Đang kết nối với cán bộ tiếp công dân. Xin ông bà vui lòng chờ.",
         [VoicePromptId.Live] = "Đã kết nối. Mời ông bà nhìn vào màn hình và trình bày với cán bộ.",
         [VoicePromptId.Ending] = "Buổi tiếp công dân đã kết thúc. Xin cảm ơn ông bà.",
@@ -23,6 +23,7 @@ public static class VoicePromptCatalog
         [VoicePromptId.CardReadFailed] = "Chưa đọc được thẻ. Xin ông bà đặt lại thẻ lên đầu đọc, và giữ yên.",
         [VoicePromptId.WrongQr] = "Mã này không phải mã trên thẻ căn cước. Xin ông bà đưa mặt trước của thẻ vào máy quét.",
         [VoicePromptId.RatingButtons] = "Rất hài lòng, bấm nút màu xanh lá, bên trái. Hài lòng, bấm nút màu xanh dương. Bình thường, bấm nút màu vàng. Không hài lòng, bấm nút màu đỏ, bên phải.",
+        [VoicePromptId.CaseKindButtons] = "Khiếu nại, bấm nút màu xanh lá, bên trái. Tố cáo, bấm nút màu xanh dương. Kiến nghị, bấm nút màu vàng. Phản ánh, bấm nút màu đỏ, bên phải.",
         [VoicePromptId.RatingThanks] = "Xin cảm ơn ông bà đã đánh giá. Chúc ông bà mạnh khỏe.",
         [VoicePromptId.SessionEnding] = "Buổi tiếp công dân sắp kết thúc.",
         [VoicePromptId.LinkLost] = "Đường truyền bị gián đoạn. Đang kết nối lại, xin ông bà vui lòng chờ.",
@@ -32,7 +33,7 @@ public static class VoicePromptCatalog
     {
         [VoicePromptId.Idle] = "Welcome. Please place your citizen ID card on the card reader.",
         [VoicePromptId.CitizenPresent] = "Reading your card. Please keep the card still on the reader.",
-        [VoicePromptId.Identified] = "Your card has been read. Please wait for the staff to confirm.",
+        [VoicePromptId.Identified] = "Please choose what your matter is about with the four buttons, or wait for the staff to confirm.",
         [VoicePromptId.Connecting] = "Connecting you to the reception officials. Please wait.",
         [VoicePromptId.Live] = "You are connected. Please look at the screen and speak with the officials.",
         [VoicePromptId.Ending] = "The reception session has ended. Thank you.",
@@ -41,6 +42,7 @@ public static class VoicePromptCatalog
         [VoicePromptId.CardReadFailed] = "The card could not be read. Please place it on the reader again, and keep it still.",
         [VoicePromptId.WrongQr] = "This code is not the one on a citizen ID card. Please show the front of your card to the scanner.",
         [VoicePromptId.RatingButtons] = "Very satisfied, press the green button, on the left. Satisfied, press the blue button. Neutral, press the yellow button. Dissatisfied, press the red button, on the right.",
+        [VoicePromptId.CaseKindButtons] = "A complaint, press the green button, on the left. A denunciation, press the blue button. A petition, press the yellow button. Feedback, press the red button, on the right.",
         [VoicePromptId.RatingThanks] = "Thank you for your rating. Take care.",
         [VoicePromptId.SessionEnding] = "The reception session is about to end.",
         [VoicePromptId.LinkLost] = "The connection was interrupted. Reconnecting, please wait.",
@@ -79,12 +81,16 @@ public static class VoicePromptCatalog
     };
 
     /// <summary>
-    /// What is said on entering <paramref name="state"/>: its prompt, and in Rating also which
-    /// button means what, so a citizen who cannot read the labels can rate.
+    /// What is said on entering <paramref name="state"/>: its prompt, and where the four buttons
+    /// answer (Identified: the case kind; Rating: the rating) also which button means what, so a
+    /// citizen who cannot read the labels can choose.
     /// </summary>
-    public static IReadOnlyList<VoicePromptId> SequenceForState(ReceptionState state) => state == ReceptionState.Rating
-        ? [VoicePromptId.Rating, VoicePromptId.RatingButtons]
-        : [ForState(state)];
+    public static IReadOnlyList<VoicePromptId> SequenceForState(ReceptionState state) => state switch
+    {
+        ReceptionState.Identified => [VoicePromptId.Identified, VoicePromptId.CaseKindButtons],
+        ReceptionState.Rating => [VoicePromptId.Rating, VoicePromptId.RatingButtons],
+        _ => [ForState(state)],
+    };
 
     /// <summary>
     /// The espeak-ng voice for a language: the configured Vietnamese voice, or espeak-ng's English

@@ -24,6 +24,9 @@ public enum VoicePromptId
     /// <summary>How the four rating buttons are told apart (colour and position).</summary>
     RatingButtons,
 
+    /// <summary>In Identified: which of the four buttons chooses which case kind (same colours as the rating).</summary>
+    CaseKindButtons,
+
     /// <summary>After a rating button was pressed.</summary>
     RatingThanks,
 

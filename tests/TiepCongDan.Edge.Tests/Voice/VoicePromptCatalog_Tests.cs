@@ -56,11 +56,27 @@ public sealed class VoicePromptCatalog_Tests
 
     [Theory]
     [MemberData(nameof(States))]
-    public void Entering_a_state_says_its_prompt_and_the_rating_state_also_explains_the_buttons(ReceptionState state)
+    public void Entering_a_state_says_its_prompt_and_where_the_four_buttons_answer_also_explains_them(ReceptionState state)
     {
         var sequence = VoicePromptCatalog.SequenceForState(state);
         Assert.Equal(VoicePromptCatalog.ForState(state), sequence[0]);
-        Assert.Equal(state == ReceptionState.Rating ? [VoicePromptId.Rating, VoicePromptId.RatingButtons] : [sequence[0]], sequence);
+        VoicePromptId[] expected = state switch
+        {
+            ReceptionState.Identified => [VoicePromptId.Identified, VoicePromptId.CaseKindButtons],
+            ReceptionState.Rating => [VoicePromptId.Rating, VoicePromptId.RatingButtons],
+            _ => [sequence[0]],
+        };
+        Assert.Equal(expected, sequence);
+    }
+
+    [Fact]
+    public void The_case_kind_prompt_names_each_kind_with_the_colour_of_its_button()
+    {
+        var text = VoicePromptCatalog.Text(VoicePromptId.CaseKindButtons);
+        Assert.Contains("Khiếu nại, bấm nút màu xanh lá", text, StringComparison.Ordinal);
+        Assert.Contains("Tố cáo, bấm nút màu xanh dương", text, StringComparison.Ordinal);
+        Assert.Contains("Kiến nghị, bấm nút màu vàng", text, StringComparison.Ordinal);
+        Assert.Contains("Phản ánh, bấm nút màu đỏ", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using TiepCongDan.Edge.Card.Authenticity;
 using TiepCongDan.Edge.Card.Identity;
 using TiepCongDan.Edge.Card.Reading;
 using TiepCongDan.Edge.Options;
+using TiepCongDan.Edge.Reception.Ports;
 using TiepCongDan.Pcsc;
 
 namespace TiepCongDan.Edge.Card.Service;
@@ -15,7 +16,7 @@ namespace TiepCongDan.Edge.Card.Service;
 /// the session with <see cref="ReadAsync"/>, one read at a time. Its <see cref="Health"/> feeds the
 /// card-reader device on the fleet channel.
 /// </summary>
-public sealed partial class CardReaderService : BackgroundService
+public sealed partial class CardReaderService : BackgroundService, ICitizenCardReader
 {
     private static readonly TimeSpan CardGrace = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan CardGracePoll = TimeSpan.FromMilliseconds(100);

@@ -1,0 +1,23 @@
+using TiepCongDan.Edge.Reception.Ports;
+using TiepCongDan.Edge.Screen;
+
+namespace TiepCongDan.Edge.Reception.Presenters;
+
+/// <summary>
+/// The kiosk page: the state's instruction with the citizen's name, the error sentence or the
+/// countdown. <see cref="KioskScreenServer.Show"/> also wakes the display (its <see cref="DisplayPower"/>).
+/// </summary>
+public sealed class ScreenReceptionPresenter(KioskScreenServer screen) : IReceptionPresenter
+{
+    public void Present(ReceptionView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var language = screen.Current.Language;
+        screen.Show(KioskScreenState.For(view.State, language) with
+        {
+            CitizenName = view.CitizenName,
+            ErrorMessage = view.Message,
+            CountdownSeconds = view.CountdownSeconds,
+        });
+    }
+}
