@@ -158,15 +158,15 @@ internal sealed class ReceptionEventUploader : BackgroundService
 
     private void Acknowledge(IReadOnlyList<JournalEntry> sent, ReceptionEventReceipt receipt)
     {
-        var marked = _journal.MarkUploaded(receipt.HighestSeq);
+        var (marked, unacknowledged) = _journal.Acknowledge(receipt.HighestSeq, sent);
         Interlocked.Add(ref _acknowledged, marked);
         ReceptionJournalLog.BatchAcknowledged(_logger, sent.Count, receipt.Accepted, receipt.Duplicates, _journal.PendingUpload);
-        var missing = sent.Count(e => !receipt.HighestSeq.TryGetValue(e.Event.SessionId, out var highest) || highest < e.Event.Seq);
-        if (missing > 0)
+        if (unacknowledged.Count > 0)
         {
             // Resending at once would loop on the same answer: back off and let the hub catch up.
+            var first = unacknowledged[0].Event;
             throw new HubRefusedException(200, OperatorMessages.HubError(200),
-                $"The hub's receipt leaves {missing} of the {sent.Count} events sent unacknowledged (its highest seq per session is below theirs).");
+                $"The hub's receipt leaves {unacknowledged.Count} of the {sent.Count} events sent unacknowledged, first {first.SessionId}/{first.Seq} (the hub holds that session without holes only up to seq {receipt.HighestSeq.GetValueOrDefault(first.SessionId)}).");
         }
     }
 

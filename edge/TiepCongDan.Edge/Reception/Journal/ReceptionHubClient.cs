@@ -9,8 +9,8 @@ namespace TiepCongDan.Edge.Reception.Journal;
 
 /// <summary>
 /// POST <see cref="ReceptionProtocol.EventsPath"/> with the media upload's hub address and HTTP Basic
-/// credentials. A refusal of the content (4xx other than 401, 403, 408, 429) comes back as a result;
-/// everything a later resend can fix (network, 401/403/408/429, 5xx) throws so the loop backs off.
+/// credentials. A refusal of the content (4xx other than 401, 403, 404, 405, 408, 429) comes back as a
+/// result; everything a later resend can fix (network, those six, 5xx) throws so the loop backs off.
 /// </summary>
 internal sealed class ReceptionHubClient : IDisposable
 {
@@ -52,7 +52,8 @@ internal sealed class ReceptionHubClient : IDisposable
         }
 
         var hubError = await HubErrorAsync(response, cancellationToken);
-        if (status is >= 400 and < 500 and not (401 or 403 or 408 or 429))
+        // 404 and 405: the hub does not serve this API yet (an older hub); no event is at fault.
+        if (status is >= 400 and < 500 and not (401 or 403 or 404 or 405 or 408 or 429))
         {
             return ReceptionPostResult.Refused(status, hubError);
         }

@@ -154,14 +154,25 @@ internal sealed class SqliteReceptionJournal : IReceptionJournal, IDisposable
     }
 
     /// <summary>Marks acknowledged every pending event at or below the hub's highest seq of its session, and wipes their citizen. Returns how many.</summary>
-    internal int MarkUploaded(IReadOnlyDictionary<string, int> highestSeq)
+    internal int MarkUploaded(IReadOnlyDictionary<string, int> highestSeq) => Acknowledge(highestSeq, []).Marked;
+
+    /// <summary>
+    /// Applies a receipt to the batch it answers: everything at or below the hub's highest seq per
+    /// session is acknowledged and its citizen wiped. The hub counts its highest seq without holes,
+    /// so after the kiosk parked an event it can never count past it; the hub's 200 still says it holds
+    /// the whole batch, so a sent event above a parked one of its session is acknowledged too.
+    /// Returns how many rows were marked and the sent events still not acknowledged.
+    /// </summary>
+    internal (int Marked, IReadOnlyList<JournalEntry> Unacknowledged) Acknowledge(IReadOnlyDictionary<string, int> highestSeq, IReadOnlyList<JournalEntry> sent)
     {
         ArgumentNullException.ThrowIfNull(highestSeq);
+        ArgumentNullException.ThrowIfNull(sent);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var marked = 0;
+            var unacknowledged = new List<JournalEntry>();
             _db.RunInTransaction(() =>
             {
                 foreach (var (session, seq) in highestSeq)
@@ -170,9 +181,30 @@ internal sealed class SqliteReceptionJournal : IReceptionJournal, IDisposable
                         "UPDATE reception_events SET uploaded_ms = ?, citizen = NULL WHERE session = ? AND seq <= ? AND uploaded_ms IS NULL",
                         now, session, seq);
                 }
+
+                foreach (var entry in sent)
+                {
+                    var highest = highestSeq.GetValueOrDefault(entry.Event.SessionId);
+                    if (entry.Event.Seq <= highest)
+                    {
+                        continue;
+                    }
+
+                    var parkedBelow = _db.ExecuteScalar<int>(
+                        "SELECT COUNT(*) FROM reception_events WHERE session = ? AND seq > ? AND seq < ? AND parked_ms IS NOT NULL",
+                        entry.Event.SessionId, highest, entry.Event.Seq);
+                    if (parkedBelow > 0)
+                    {
+                        marked += _db.Execute("UPDATE reception_events SET uploaded_ms = ?, citizen = NULL WHERE id = ? AND uploaded_ms IS NULL", now, entry.Id);
+                    }
+                    else
+                    {
+                        unacknowledged.Add(entry);
+                    }
+                }
             });
             RefreshCounts();
-            return marked;
+            return (marked, unacknowledged);
         }
     }
 

@@ -9,7 +9,8 @@ namespace TiepCongDan.Edge.Tests.Reception.Journal;
 
 /// <summary>
 /// The hub's reception API on a real loopback socket (HttpListener; Edge.Tests has no Kestrel): keeps
-/// the first copy of each (session, seq), answers a receipt, refuses a batch holding an event in
+/// the first copy of each (session, seq), answers a receipt with the highest seq held without holes
+/// (as the hub does), refuses a batch holding an event in
 /// <see cref="Refuse"/> with 400, can fail requests with 500 and can go down and up like a link.
 /// </summary>
 internal sealed class FakeReceptionHub : IDisposable
@@ -58,6 +59,9 @@ internal sealed class FakeReceptionHub : IDisposable
             }
         }
     }
+
+    /// <summary>When set, every request is answered with this status and a plain body (e.g. 404 of a hub without the API).</summary>
+    public int? AnswerAll { get; set; }
 
     /// <summary>The next <paramref name="count"/> requests are answered 500.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failNext, count);
@@ -131,7 +135,7 @@ internal sealed class FakeReceptionHub : IDisposable
         RawBodies.Enqueue(body);
         var batch = JsonSerializer.Deserialize<ReceptionEventBatch>(body, Json)!;
         Batches.Enqueue(batch);
-        var (status, answer) = Override?.Invoke(batch) ?? Normal(batch);
+        var (status, answer) = AnswerAll is { } all ? (all, "no such API") : Override?.Invoke(batch) ?? Normal(batch);
         await AnswerAsync(context, status, answer);
     }
 
@@ -164,7 +168,14 @@ internal sealed class FakeReceptionHub : IDisposable
         }
 
         _stored.Add(reception);
-        _highest[reception.SessionId] = Math.Max(_highest.GetValueOrDefault(reception.SessionId), reception.Seq);
+        // Like the real hub: the highest seq held with every seq below it held too.
+        var contiguous = _highest.GetValueOrDefault(reception.SessionId);
+        while (_stored.Any(e => e.SessionId == reception.SessionId && e.Seq == contiguous + 1))
+        {
+            contiguous++;
+        }
+
+        _highest[reception.SessionId] = contiguous;
         return true;
     }
 

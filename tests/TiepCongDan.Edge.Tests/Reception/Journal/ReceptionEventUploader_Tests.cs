@@ -65,11 +65,18 @@ public sealed class ReceptionEventUploader_Tests
             rig.Journal.Append(e);
         }
 
-        // First answer: the hub says it holds the session only up to 2 and the other not at all.
+        // First answer: the hub kept only seq 1 and 2 of the session and says so, and nothing of the other.
         var answers = 0;
-        rig.Hub.Override = batch => Interlocked.Increment(ref answers) == 1
-            ? (200, """{"accepted":2,"duplicates":0,"highestSeq":{"SESSION":2}}""".Replace("SESSION", session, StringComparison.Ordinal))
-            : null;
+        rig.Hub.Override = batch =>
+        {
+            if (Interlocked.Increment(ref answers) != 1)
+            {
+                return null;
+            }
+
+            rig.Hub.Hold(events.Take(2));
+            return (200, """{"accepted":2,"duplicates":0,"highestSeq":{"SESSION":2}}""".Replace("SESSION", session, StringComparison.Ordinal));
+        };
 
         await rig.StartAsync();
         await UploaderRig.WaitUntil(() => rig.Journal.PendingUpload == 0, "every event acknowledged at last");
@@ -78,7 +85,7 @@ public sealed class ReceptionEventUploader_Tests
         Assert.Equal(6, batches[0].Events.Count);
         // The resend starts after what the receipt covered.
         Assert.Equal([(session, 3), (session, 4), (other, 1), (other, 2)], batches[1].Events.Select(e => (e.SessionId, e.Seq)));
-        Assert.Equal(4, rig.Hub.Stored.Count);
+        Assert.Equal(events, rig.Hub.Stored);
     }
 
     [Fact]
@@ -108,6 +115,26 @@ public sealed class ReceptionEventUploader_Tests
         rig.Journal.Append(ReceptionEvents.At(other, 3, "Idle"));
         await UploaderRig.WaitUntil(() => rig.Hub.Stored.Count == 6, "the next event");
         Assert.Equal([(other, 3)], rig.Hub.Batches.Last().Events.Select(e => (e.SessionId, e.Seq)));
+    }
+
+    [Fact]
+    public async Task A_hub_without_the_api_is_waited_for_and_no_event_is_parked()
+    {
+        await using var rig = new UploaderRig();
+        rig.Hub.AnswerAll = 404;
+        foreach (var e in ReceptionEvents.Whole(ReceptionEvents.Session(7), 3))
+        {
+            rig.Journal.Append(e);
+        }
+
+        await rig.StartAsync();
+        await UploaderRig.WaitUntil(() => rig.Log.Entries.Count(e => e.EventId == 7811) >= 3, "several backed-off attempts");
+        Assert.Equal(0, rig.Journal.Parked);
+        Assert.Equal(3, rig.Journal.PendingUpload);
+        Assert.All(rig.Hub.Batches, b => Assert.Equal(3, b.Events.Count));
+
+        rig.Hub.AnswerAll = null;
+        await UploaderRig.WaitUntil(() => rig.Journal.PendingUpload == 0, "the events once the hub serves the API");
     }
 
     [Fact]
