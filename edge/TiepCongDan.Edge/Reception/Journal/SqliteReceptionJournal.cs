@@ -65,6 +65,11 @@ internal sealed class SqliteReceptionJournal : IReceptionJournal, IDisposable
         ArgumentNullException.ThrowIfNull(reception);
         ArgumentException.ThrowIfNullOrWhiteSpace(reception.SessionId, nameof(reception));
         ArgumentException.ThrowIfNullOrWhiteSpace(reception.To, nameof(reception));
+        if (reception.Seq < 1)
+        {
+            throw new ArgumentException($"Reception event {reception.SessionId}/{reception.Seq}: seq starts at 1.", nameof(reception));
+        }
+
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

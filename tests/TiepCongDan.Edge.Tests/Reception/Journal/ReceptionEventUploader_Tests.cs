@@ -117,11 +117,15 @@ public sealed class ReceptionEventUploader_Tests
         Assert.Equal([(other, 3)], rig.Hub.Batches.Last().Events.Select(e => (e.SessionId, e.Seq)));
     }
 
-    [Fact]
-    public async Task A_hub_without_the_api_is_waited_for_and_no_event_is_parked()
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(429)]
+    public async Task A_hub_that_refuses_the_kiosk_or_lacks_the_api_is_waited_for_and_no_event_is_parked(int status)
     {
         await using var rig = new UploaderRig();
-        rig.Hub.AnswerAll = 404;
+        rig.Hub.AnswerAll = status;
         foreach (var e in ReceptionEvents.Whole(ReceptionEvents.Session(7), 3))
         {
             rig.Journal.Append(e);

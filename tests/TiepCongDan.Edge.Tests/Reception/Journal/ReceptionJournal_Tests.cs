@@ -56,6 +56,8 @@ public sealed class ReceptionJournal_Tests : IDisposable
 
         var notFirst = Assert.Throws<ArgumentException>(() => journal.Append(ReceptionEvents.At(ReceptionEvents.Session(3), 2)));
         Assert.Contains("next must be 1", notFirst.Message, StringComparison.Ordinal);
+        var zero = Assert.Throws<ArgumentException>(() => journal.Append(ReceptionEvents.At(ReceptionEvents.Session(3), 0)));
+        Assert.Contains("seq starts at 1", zero.Message, StringComparison.Ordinal);
 
         Assert.Equal(2, journal.PendingUpload);
         journal.Append(ReceptionEvents.At(session, 3));
@@ -142,6 +144,11 @@ public sealed class ReceptionJournal_Tests : IDisposable
             journal.Append(e);
         }
 
+        var refused = ReceptionEvents.Session(11);
+        journal.Append(ReceptionEvents.At(refused, 1, "Idle"));
+        journal.Park(Assert.Single(journal.NextPending(100), e => e.Event.SessionId == refused).Id, "HTTP 400: test");
+        Assert.Equal(1, journal.Parked);
+
         Assert.Equal(7, journal.MarkUploaded(new Dictionary<string, int> { [done] = 4, [open] = 3 }));
         Assert.Equal(0, journal.PendingUpload);
         using (var other = new SQLiteConnection(DbPath, SQLiteOpenFlags.ReadOnly))
@@ -154,7 +161,9 @@ public sealed class ReceptionJournal_Tests : IDisposable
         Assert.Equal(0, journal.PurgeExpired());
 
         _time.Advance(TimeSpan.FromDays(1.5));
-        Assert.Equal(6, journal.PurgeExpired());
+        // The four acknowledged events of the closed session, two of the open one (not its tail), and the parked one.
+        Assert.Equal(7, journal.PurgeExpired());
+        Assert.Equal(0, journal.Parked);
 
         // Kept: the unacknowledged event, and the tail of the session never closed (the flow needs it after a restart).
         using var check = new SQLiteConnection(DbPath, SQLiteOpenFlags.ReadOnly);
