@@ -128,7 +128,6 @@ public static class HubApp
 
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseReceptionMetrics();
         app.MapDeviceEndpoints();
         app.MapUserEndpoints();
         app.MapEventsEndpoint();

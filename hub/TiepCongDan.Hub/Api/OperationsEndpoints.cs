@@ -41,6 +41,7 @@ public static class OperationsEndpoints
             // The fleet, then the media services that run (the SRT ingest and the bridge are off in a health-only hub).
             var text = new System.Text.StringBuilder(PrometheusWriter.Render(metrics, registry));
             services.GetService<Ingest.IngestMetrics>()?.AppendPrometheus(text);
+            services.GetService<Reception.ReceptionMetrics>()?.AppendPrometheus(text);
             if (services.GetService<Bridge.BridgeService>() is { } bridge)
             {
                 Bridge.BridgePrometheus.Append(text, bridge);

@@ -31,7 +31,4 @@ public static class ReceptionServiceRegistration
         });
         return services;
     }
-
-    /// <summary>Adds the register's series to /metrics (see <see cref="ReceptionMetricsMiddleware"/>).</summary>
-    public static IApplicationBuilder UseReceptionMetrics(this IApplicationBuilder app) => app.UseMiddleware<ReceptionMetricsMiddleware>();
 }
