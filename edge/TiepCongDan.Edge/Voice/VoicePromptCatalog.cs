@@ -4,7 +4,8 @@ using TiepCongDan.Edge.Reception;
 namespace TiepCongDan.Edge.Voice;
 
 /// <summary>
-/// The one place the spoken sentences are written. Short sentences, one instruction each, the
+/// The spoken sentences: each state's from <see cref="ReceptionStateTexts"/> (beside what the
+/// screen shows), and here the few said within a state. Short sentences, one instruction each, the
 /// citizen addressed as "ông bà" (polite to an elderly person of either sex); what to press is
 /// told by colour and position, since the listener may not read the labels.
 /// </summary>
@@ -12,14 +13,6 @@ public static class VoicePromptCatalog
 {
     private static readonly FrozenDictionary<VoicePromptId, string> Vietnamese = new Dictionary<VoicePromptId, string>
     {
-        [VoicePromptId.Idle] = "Kính chào ông bà. Mời ông bà đặt thẻ căn cước lên đầu đọc thẻ.",
-        [VoicePromptId.CitizenPresent] = "Đang đọc thẻ. Xin ông bà giữ yên thẻ trên đầu đọc.",
-        [VoicePromptId.Identified] = "Xin ông bà chọn loại việc cần trình bày bằng bốn nút bấm, hoặc chờ cán bộ xác nhận.",
-        [VoicePromptId.Connecting] = "Đang kết nối với cán bộ tiếp công dân. Xin ông bà vui lòng chờ.",
-        [VoicePromptId.Live] = "Đã kết nối. Mời ông bà nhìn vào màn hình và trình bày với cán bộ.",
-        [VoicePromptId.Ending] = "Buổi tiếp công dân đã kết thúc. Xin cảm ơn ông bà.",
-        [VoicePromptId.Rating] = "Xin ông bà cho biết mức độ hài lòng, bằng một trong bốn nút bấm.",
-        [VoicePromptId.Error] = "Máy đang gặp sự cố. Xin ông bà báo cán bộ xã để được giúp đỡ.",
         [VoicePromptId.CardReadFailed] = "Chưa đọc được thẻ. Xin ông bà đặt lại thẻ lên đầu đọc, và giữ yên.",
         [VoicePromptId.WrongQr] = "Mã này không phải mã trên thẻ căn cước. Xin ông bà đưa mặt trước của thẻ vào máy quét.",
         [VoicePromptId.RatingButtons] = "Rất hài lòng, bấm nút màu xanh lá, bên trái. Hài lòng, bấm nút màu xanh dương. Bình thường, bấm nút màu vàng. Không hài lòng, bấm nút màu đỏ, bên phải.",
@@ -31,14 +24,6 @@ public static class VoicePromptCatalog
 
     private static readonly FrozenDictionary<VoicePromptId, string> English = new Dictionary<VoicePromptId, string>
     {
-        [VoicePromptId.Idle] = "Welcome. Please place your citizen ID card on the card reader.",
-        [VoicePromptId.CitizenPresent] = "Reading your card. Please keep the card still on the reader.",
-        [VoicePromptId.Identified] = "Please choose what your matter is about with the four buttons, or wait for the staff to confirm.",
-        [VoicePromptId.Connecting] = "Connecting you to the reception officials. Please wait.",
-        [VoicePromptId.Live] = "You are connected. Please look at the screen and speak with the officials.",
-        [VoicePromptId.Ending] = "The reception session has ended. Thank you.",
-        [VoicePromptId.Rating] = "Please tell us how satisfied you are, with one of the four buttons.",
-        [VoicePromptId.Error] = "The kiosk has a problem. Please ask the commune staff for help.",
         [VoicePromptId.CardReadFailed] = "The card could not be read. Please place it on the reader again, and keep it still.",
         [VoicePromptId.WrongQr] = "This code is not the one on a citizen ID card. Please show the front of your card to the scanner.",
         [VoicePromptId.RatingButtons] = "Very satisfied, press the green button, on the left. Satisfied, press the blue button. Neutral, press the yellow button. Dissatisfied, press the red button, on the right.",
@@ -51,10 +36,20 @@ public static class VoicePromptCatalog
     /// <summary>Every prompt, in declaration order.</summary>
     public static IReadOnlyList<VoicePromptId> All { get; } = Enum.GetValues<VoicePromptId>();
 
-    /// <summary>The sentence spoken for <paramref name="id"/> (NFC-normalised Unicode).</summary>
+    /// <summary>The sentence spoken for <paramref name="id"/> (NFC-normalised Unicode); a state's prompt is its <see cref="ReceptionStateText.Spoken"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An id or language this catalog does not know.</exception>
     public static string Text(VoicePromptId id, VoiceLanguage language = VoiceLanguage.Vietnamese)
     {
+        if (Enum.TryParse<ReceptionState>(id.ToString(), out var state) && Enum.IsDefined(state))
+        {
+            if (!Enum.IsDefined(language))
+            {
+                throw new ArgumentOutOfRangeException(nameof(language), language, "Unknown voice language.");
+            }
+
+            return ReceptionStateTexts.For(state, english: language == VoiceLanguage.English).Spoken;
+        }
+
         var table = language switch
         {
             VoiceLanguage.Vietnamese => Vietnamese,
