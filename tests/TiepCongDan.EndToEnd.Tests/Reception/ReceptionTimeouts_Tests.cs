@@ -41,6 +41,9 @@ public sealed class ReceptionTimeouts_Tests(ITestOutputHelper output)
         var undecided = (await sim.WaitForStateAsync("Identified", TimeSpan.FromSeconds(40), ct)).SessionId!;
         await sim.WaitForStateAsync("Idle", TimeSpan.FromSeconds(20), ct);
         tuyet.Remove();
+        // Off the reader for a moment, as a hand takes it: pcscd polls vpcd for presence, and a card
+        // put back within one poll is never seen leaving (nor arriving).
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
 
         // The QR of another citizen: the chip refuses the key; the error is shown, then Idle.
         tuyet.Insert();
