@@ -32,7 +32,7 @@ public sealed class VoicePlayer : IAsyncDisposable
     private bool _disposed;
     private int _failing;
 
-    public VoicePlayer(EdgeVoiceOptions options, VoicePromptRenderer renderer, VoiceOutput output, ILogger<VoicePlayer>? logger = null)
+    public VoicePlayer(EdgeVoiceOptions options, VoicePromptRenderer renderer, VoiceOutput output, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(renderer);
@@ -40,7 +40,7 @@ public sealed class VoicePlayer : IAsyncDisposable
         _options = options;
         _renderer = renderer;
         _output = output;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>

@@ -20,11 +20,12 @@ public sealed class VoicePromptWarmup : BackgroundService
 
     private readonly EdgeVoiceOptions _options;
     private readonly VoicePromptRenderer _renderer;
-    private readonly ILogger<VoicePromptWarmup> _logger;
+    private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly IReceptionStatus? _status;
+    private readonly DateTimeOffset _begin;
 
-    public VoicePromptWarmup(IOptions<EdgeVoiceOptions> options, VoicePromptRenderer renderer, ILogger<VoicePromptWarmup> logger, TimeProvider? time = null, TimeSpan? delay = null, IReceptionStatus? status = null)
+    public VoicePromptWarmup(IOptions<EdgeVoiceOptions> options, VoicePromptRenderer renderer, ILogger logger, TimeProvider? time = null, TimeSpan? delay = null, IReceptionStatus? status = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -33,9 +34,11 @@ public sealed class VoicePromptWarmup : BackgroundService
         _time = time ?? TimeProvider.System;
         Delay = delay ?? TimeSpan.Zero;
         _status = status;
+        // Counted from when the host built it, not from when the background task first ran.
+        _begin = _time.GetUtcNow() + Delay;
     }
 
-    /// <summary>How long after start the rendering begins.</summary>
+    /// <summary>How long after the host built it the rendering begins.</summary>
     public TimeSpan Delay { get; }
 
     /// <summary>Completes when every prompt is in the cache (or rendering failed); for tests and health.</summary>
@@ -49,7 +52,13 @@ public sealed class VoicePromptWarmup : BackgroundService
         }
 
         // Off the starting thread at once, whatever the delay.
-        await Task.Delay(Delay, _time, stoppingToken).ConfigureAwait(false);
+        await Task.Yield();
+        var wait = _begin - _time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
+        }
+
         try
         {
             foreach (var id in VoicePromptCatalog.All)
