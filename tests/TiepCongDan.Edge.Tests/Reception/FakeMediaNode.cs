@@ -35,10 +35,18 @@ internal sealed class FakeMediaNode : IMediaNode
 
     public int Stops => Volatile.Read(ref _stops);
 
+    /// <summary>True: reading the status throws (a bug or a disposed media service).</summary>
+    public bool BreakStatus { get; set; }
+
     public MediaNodeStatus Status
     {
         get
         {
+            if (BreakStatus)
+            {
+                throw new InvalidOperationException("media status broken (test)");
+            }
+
             lock (_gate)
             {
                 return _status;

@@ -130,6 +130,29 @@ public sealed class ReceptionFlow_Failure_Tests
     }
 
     [Fact]
+    public async Task An_input_that_throws_is_shown_as_an_error_and_the_loop_serves_the_next_citizen()
+    {
+        await using var rig = new ReceptionRig();
+        await rig.StartAsync();
+        await rig.DriveTo(ReceptionState.Connecting);
+
+        rig.Media!.BreakStatus = true;
+        rig.Advance(rig.Options.LiveCheckIntervalMs);
+        await rig.WaitFor(ReceptionState.Error);
+        Assert.Equal(ReceptionMessages.InternalError, rig.Flow.CurrentView.Message);
+        rig.Media.BreakStatus = false;
+        rig.AdvanceSeconds(rig.Options.ErrorDisplaySeconds);
+        await rig.WaitFor(ReceptionState.Idle);
+
+        rig.Click(ButtonRole.Staff);
+        await rig.WaitFor(ReceptionState.CitizenPresent);
+        var sessions = rig.Journal.Events.GroupBy(e => e.SessionId).ToList();
+        Assert.Equal(2, sessions.Count);
+        Assert.Equal(SessionOutcomes.Failed, sessions[0].Last().Outcome);
+        Assert.Equal(ReceptionMessages.InternalError, sessions[0].Single(e => e.To == "Error").Detail);
+    }
+
+    [Fact]
     public async Task A_throwing_presenter_does_not_stop_the_flow()
     {
         var rig = new ReceptionRig();
