@@ -72,12 +72,9 @@ public static class ReceptionBenchmark
 
         var cardReported = new List<double>();
         var buttonReported = new List<double>();
-        var caseButtonReported = new List<double>();
         foreach (var (session, _, _, _) in card)
         {
-            var (cardMs, buttonMs) = await ReportedAsync(hub, edge, session, ct);
-            cardReported.Add(cardMs ?? double.NaN);
-            caseButtonReported.Add(buttonMs ?? double.NaN);
+            cardReported.Add((await ReportedAsync(hub, edge, session, ct)).CardMs ?? double.NaN);
         }
 
         foreach (var (session, _) in button)
@@ -91,7 +88,6 @@ public static class ReceptionBenchmark
         AddStats(report, ButtonLive + " (outside: click call to /sim/state Live)", [.. button.Select(b => b.OutsideMs)]);
         AddStats(report, "card sessions: parts (outside)", [.. card.Select(c => c.ReadMs)], "chip read: insert to Identified ");
         AddStats(report, "card sessions: parts (outside)", [.. card.Select(c => c.ButtonMs)], "case-kind button to Live ");
-        AddStats(report, "card sessions: parts (kiosk)", caseButtonReported, "case-kind ButtonToLiveMs ");
         report.Parameters["loadAverage1mEnd"] = LoadAverage.OneMinute();
         report.Parameters["minutes"] = Math.Round(total.Elapsed.TotalMinutes, 1);
         return report;
