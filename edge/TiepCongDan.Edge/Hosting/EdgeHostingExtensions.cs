@@ -8,6 +8,7 @@ using TiepCongDan.Edge.Health;
 using TiepCongDan.Edge.Hosting;
 using TiepCongDan.Edge.Media.Session;
 using TiepCongDan.Edge.Options;
+using TiepCongDan.Edge.Simulation;
 using TiepCongDan.Edge.Sparkplug;
 using TiepCongDan.Edge.Store;
 using TiepCongDan.Edge.Watchdog;
@@ -57,11 +58,15 @@ public static class EdgeHostingExtensions
             sp.GetRequiredService<IOptions<EdgeOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
-            () => sp.GetRequiredService<EdgeNode>().HubRtt));
+            () => sp.GetRequiredService<EdgeNode>().HubRtt)
+        {
+            CaptureSettingsCreated = sp.GetService<SimulatedDeviceFaults>() is { } faults ? faults.Follow : null,
+        });
         services.AddHostedService(sp => sp.GetRequiredService<MediaService>());
         AddCardReader(builder);
         builder.AddButtonPanel();
         builder.AddKioskScreen();
+        builder.AddSimulationConsole();
         // After the devices and media it reads and presents on; before the node.
         builder.AddReception();
         services.AddSingleton(EdgeNodeFactory.Create);
@@ -79,6 +84,7 @@ public static class EdgeHostingExtensions
         _ = host.Services.GetRequiredService<IOptions<EdgeCardOptions>>().Value;
         _ = host.Services.GetRequiredService<IOptions<EdgeButtonsOptions>>().Value;
         _ = host.Services.GetRequiredService<IOptions<EdgeScreenOptions>>().Value;
+        _ = host.Services.GetRequiredService<IOptions<EdgeSimulationOptions>>().Value;
         _ = host.Services.GetRequiredService<IOptions<EdgeReceptionOptions>>().Value;
         _ = host.Services.GetService<IOptions<EdgeVoiceOptions>>()?.Value;
         return host.Services.GetRequiredService<IOptions<EdgeOptions>>().Value;

@@ -31,7 +31,7 @@ public sealed partial record KioskScreenState
     /// <summary>The sentence saying what went wrong and what to do (Error).</summary>
     public string? ErrorMessage { get; init; }
 
-    /// <summary>The four answers (Rating); empty in other states.</summary>
+    /// <summary>What the four buttons answer: the satisfaction (Rating) or the case kind (Identified); empty in other states.</summary>
     public IReadOnlyList<RatingChoice> RatingChoices { get; init; } = [];
 
     /// <summary>Seconds until the state moves on by itself (e.g. the rating's timeout); the page counts down locally.</summary>
@@ -46,12 +46,17 @@ public sealed partial record KioskScreenState
     /// <summary>Where the citizen's self-view comes from (Live); absent: the page shows a placeholder.</summary>
     public Uri? SelfViewUrl { get; init; }
 
-    /// <summary>The default screen for a state: its instruction and, for Rating, the four answers.</summary>
+    /// <summary>The default screen for a state: its instruction and, for Identified and Rating, the four buttons' answers.</summary>
     public static KioskScreenState For(ReceptionState state, string language = KioskScreenLanguages.Vietnamese) => new()
     {
         State = state,
         Instruction = KioskScreenTexts.Instruction(state, language),
-        RatingChoices = state == ReceptionState.Rating ? KioskScreenTexts.RatingChoices(language) : [],
+        RatingChoices = state switch
+        {
+            ReceptionState.Rating => KioskScreenTexts.RatingChoices(language),
+            ReceptionState.Identified => KioskScreenTexts.CaseKindChoices(language),
+            _ => [],
+        },
         Language = language,
     };
 

@@ -16,7 +16,8 @@ public static class SimulatedCardAuthenticity
 
     public static CardAuthenticity Value { get; } = new(
         PassiveAuthenticationResult.UnknownIssuer(Reason),
-        new ActiveAuthenticationResult(ActiveAuthenticationStatus.NotPresent, Reason));
+        new ActiveAuthenticationResult(ActiveAuthenticationStatus.NotPresent, Reason),
+        Simulated: true);
 
     /// <summary>True when the identity came from the simulated reader.</summary>
     public static bool IsSimulated(CitizenIdentity identity)

@@ -53,6 +53,7 @@ public sealed class ReceptionFlow_Tests(ITestOutputHelper output)
         Assert.Equal(sessionId, identified.SessionId);
         await page.WaitForStateAsync("Identified");
         await Assertions.Expect(page.Citizen).ToHaveTextAsync($"Xin chào {person.FullName}");
+        Assert.Equal(["Khiếu nại", "Tố cáo", "Kiến nghị", "Phản ánh"], await page.Page.Locator("#ratings li").AllTextContentsAsync());
         await page.ScreenshotAsync("Identified");
 
         // Button 1 (very satisfied, green) chooses "khiếu nại" and calls the officials.
@@ -113,6 +114,7 @@ public sealed class ReceptionFlow_Tests(ITestOutputHelper output)
         [
             "Idle|Xin mời đặt thẻ căn cước lên đầu đọc",
             "CitizenPresent|Đang đọc thẻ, xin vui lòng chờ",
+            "Identified|Xin chọn loại việc bằng một trong bốn nút",
             "Connecting|Đang kết nối với cán bộ tiếp công dân",
             "Live|Xin mời trình bày với cán bộ",
             "Ending|Phiên tiếp công dân đang kết thúc",

@@ -99,7 +99,7 @@ public sealed class KioskScreenPage_Tests
         server.Show(KioskScreenState.For(ReceptionState.Identified, KioskScreenLanguages.English) with { CitizenName = "Lê Văn Nam" });
         await screen.WaitForStateAsync(ReceptionState.Identified);
         await Assertions.Expect(page.Locator("#citizen")).ToHaveTextAsync("Welcome, Lê Văn Nam");
-        await Assertions.Expect(screen.Instruction).ToHaveTextAsync("Please wait for the officer to confirm");
+        await Assertions.Expect(screen.Instruction).ToHaveTextAsync("Choose your matter with one of the four buttons");
 
         server.Show(KioskScreenState.For(ReceptionState.Live, KioskScreenLanguages.English) with { CitizenName = "Lê Văn Nam", OfficialsVideoUrl = stream });
         await screen.WaitForStateAsync(ReceptionState.Live);
@@ -223,6 +223,11 @@ public sealed class KioskScreenPage_Tests
 
             var countdown = await page.Locator("#countdown").TextContentAsync() ?? string.Empty;
             Assert.Matches("^Còn (600|59[0-9]) giây$", countdown);
+        }
+        else if (state == ReceptionState.Identified)
+        {
+            Assert.Equal(["Khiếu nại", "Tố cáo", "Kiến nghị", "Phản ánh"], await page.Locator("#ratings li").AllTextContentsAsync());
+            await Assertions.Expect(page.Locator("#countdown")).ToBeHiddenAsync();
         }
         else
         {

@@ -3,11 +3,12 @@ using TiepCongDan.Edge.Card.Authenticity;
 namespace TiepCongDan.Edge.Card.Identity;
 
 /// <summary>Passive authentication (the data is the issuer's) and active authentication (the chip is not a copy), combined.</summary>
-public sealed record CardAuthenticity(PassiveAuthenticationResult Passive, ActiveAuthenticationResult Active)
+public sealed record CardAuthenticity(PassiveAuthenticationResult Passive, ActiveAuthenticationResult Active, bool Simulated = false)
 {
-    /// <summary>Invalid wins over unknown issuer: an altered card must never pass as merely unrecognised.</summary>
+    /// <summary>A made-up card (the simulation console's) is Simulated whatever else it says; invalid wins over unknown issuer: an altered card must never pass as merely unrecognised.</summary>
     public CardAuthenticityStatus Status =>
-        Passive.Status == PassiveAuthenticationStatus.Invalid || Active.Status == ActiveAuthenticationStatus.Invalid
+        Simulated ? CardAuthenticityStatus.Simulated
+        : Passive.Status == PassiveAuthenticationStatus.Invalid || Active.Status == ActiveAuthenticationStatus.Invalid
             ? CardAuthenticityStatus.Invalid
             : Passive.Status == PassiveAuthenticationStatus.UnknownIssuer
                 ? CardAuthenticityStatus.UnknownIssuer

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using TiepCongDan.Contracts.Media;
 using TiepCongDan.Edge.Devices;
 using TiepCongDan.Edge.Media.Adaptation;
+using TiepCongDan.Edge.Media.Capture;
 using TiepCongDan.Edge.Media.Encoders;
 using TiepCongDan.Edge.Media.Recording;
 using TiepCongDan.Edge.Media.Upload;
@@ -46,6 +47,9 @@ public sealed partial class MediaService : IMediaNode, IHostedService, IAsyncDis
 
     /// <summary>The running session's id, or null.</summary>
     public string? CurrentSessionId => _session?.Id;
+
+    /// <summary>Called with each session's capture settings before its encoder is built (the simulation console's camera and microphone faults); null on a kiosk.</summary>
+    public Action<CaptureSettings>? CaptureSettingsCreated { get; init; }
 
     /// <summary>Why the last session stopped on its own (full disk, write error), or empty.</summary>
     public string LastFailure => _lastFailure;
@@ -111,7 +115,7 @@ public sealed partial class MediaService : IMediaNode, IHostedService, IAsyncDis
             var uplink = new SrtUplink(uplinkSettings, _time, _loggers.CreateLogger("TiepCongDan.Edge.Media.Uplink"));
             recording.LiveOutput = uplink.Send;
             var encoder = new FfmpegSupervisor(
-                MediaSettingsFactory.Capture(_options),
+                CreateCaptureSettings(),
                 MediaSettingsFactory.Encode(_options, adaptation.CurrentRung),
                 _time,
                 _loggers.CreateLogger("TiepCongDan.Edge.Media.Encoder"),
@@ -264,5 +268,12 @@ public sealed partial class MediaService : IMediaNode, IHostedService, IAsyncDis
                 session.Restarting.Release();
             }
         });
+    }
+
+    private CaptureSettings CreateCaptureSettings()
+    {
+        var capture = MediaSettingsFactory.Capture(_options);
+        CaptureSettingsCreated?.Invoke(capture);
+        return capture;
     }
 }

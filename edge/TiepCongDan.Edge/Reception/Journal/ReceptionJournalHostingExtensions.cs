@@ -17,7 +17,7 @@ public static class ReceptionJournalHostingExtensions
     /// Validated "Edge:ReceptionJournal" options and the <see cref="IReceptionJournal"/> in
     /// {Edge:DataDirectory}/reception.db always; its uploader (a hosted service sending to the hub at
     /// Edge:Media:Upload:HubUrl with the kiosk's MQTT password) unless Edge:ReceptionJournal:UploadEnabled
-    /// is false. Needs <see cref="EdgeOptions"/> registered (AddTcdEdge does).
+    /// is false or the kiosk has no media (Edge:Media:Enabled false). Needs <see cref="EdgeOptions"/> registered (AddTcdEdge does).
     /// </summary>
     public static IHostApplicationBuilder AddReceptionJournal(this IHostApplicationBuilder builder)
     {
@@ -34,7 +34,11 @@ public static class ReceptionJournalHostingExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("TiepCongDan.Edge.Reception.Journal")));
         services.AddSingleton<IReceptionJournal>(sp => sp.GetRequiredService<SqliteReceptionJournal>());
-        if (builder.Configuration.GetSection(EdgeReceptionJournalOptions.SectionName).GetValue<bool?>(nameof(EdgeReceptionJournalOptions.UploadEnabled)) ?? true)
+        // Like the media uploader it shares its address and credentials with: off on a kiosk without
+        // media (a health-only node, possibly with a client certificate and no password).
+        var uploadEnabled = builder.Configuration.GetSection(EdgeReceptionJournalOptions.SectionName).GetValue<bool?>(nameof(EdgeReceptionJournalOptions.UploadEnabled)) ?? true;
+        var mediaEnabled = builder.Configuration.GetSection("Edge:Media").GetValue<bool?>(nameof(EdgeMediaOptions.Enabled)) ?? true;
+        if (uploadEnabled && mediaEnabled)
         {
             // The media upload's hub address and credentials: a kiosk has one hub.
             services.AddSingleton(sp => new ReceptionEventUploader(

@@ -72,7 +72,7 @@ function render(state) {
 
   const ratings = $("ratings");
   ratings.replaceChildren();
-  const choices = state.state === "Rating" ? (state.ratingChoices || []) : [];
+  const choices = state.state === "Rating" || state.state === "Identified" ? (state.ratingChoices || []) : [];
   for (const choice of choices) {
     const item = document.createElement("li");
     item.dataset.rating = choice.key;
