@@ -128,6 +128,7 @@ cmd_run() {
   curl -fsS http://127.0.0.1:8080/healthz >/dev/null 2>&1 || die "the hub did not become healthy on http://127.0.0.1:8080 (see its log above)"
 
   local kiosks=(14-04171 14-04174 11-03202)
+  local n=0
   for k in "${kiosks[@]}"; do
     local pw; pw="$(dotnet "$hub" kiosk password "$k" --data-dir "$STATE_DIR/hub")"
     mkdir -p "$STATE_DIR/kiosks/$k"
@@ -138,13 +139,21 @@ cmd_run() {
     log "starting kiosk $k (state in $STATE_DIR/kiosks/$k)"
     dotnet "$edge" --Edge:KioskId="$k" --Edge:DataDirectory="$STATE_DIR/kiosks/$k" \
       --Edge:Mqtt:PasswordFile="$STATE_DIR/kiosks/$k/mqtt-password" \
-      --Edge:Media:Srt:PassphraseFile="$STATE_DIR/kiosks/$k/srt-passphrase" &
+      --Edge:Media:Srt:PassphraseFile="$STATE_DIR/kiosks/$k/srt-passphrase" \
+      --Edge:Simulation:Enabled=true --Edge:Simulation:Port=$((8790 + n)) \
+      --Edge:Screen:Enabled=true --Edge:Screen:Port=$((8787 - n)) &
     CHILD_PIDS+=($!)
+    log "  kiosk $k: page http://127.0.0.1:$((8787 - n))/  console: tcd-edge sim --port $((8790 + n)) ..."
+    n=$((n + 1))
   done
   log "fleet page: http://127.0.0.1:8080/  (user admin; password from TCD_ADMIN_PASSWORD or printed by the hub above)"
   log "make a device faulty: echo '{\"camera\":{\"status\":\"faulty\",\"reason\":\"Không nhận được khung hình\"}}' > $STATE_DIR/kiosks/14-04171/simulated-devices.json"
   log "record a session on kiosk 14-04171 (simulated camera and microphone, encrypted local copy uploaded to the hub's archive in $STATE_DIR/hub/archive):"
   log "  curl -u admin:PASSWORD -H 'Content-Type: application/json' -d '{\"command\":\"start-session\"}' http://127.0.0.1:8080/api/devices/14-04171/commands   (then stop-session)"
+  log "a citizen's visit on kiosk 14-04171 (docs/simulation.md):"
+  log "  dotnet $edge sim --port 8790 card --citizen an; dotnet $edge sim --port 8790 button very-satisfied click   (khiếu nại; officials are called)"
+  log "  dotnet $edge sim --port 8790 button staff hold; dotnet $edge sim --port 8790 button satisfied click      (end, then rate)"
+  log "  the register: curl -u admin:PASSWORD http://127.0.0.1:8080/api/reception/sessions"
   log "Ctrl-C stops everything; a kiosk killed meanwhile stays dead (watch it go offline on the page)"
   wait || true
 }
