@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TiepCongDan.Edge.Hosting;
 using TiepCongDan.Edge.Options;
 using TiepCongDan.Edge.Reception;
 
@@ -23,9 +24,7 @@ public sealed class KioskScreenServer : IHostedService, IAsyncDisposable
     private readonly DisplayPower? _displayPower;
     private readonly ILogger _logger;
     private readonly KioskScreenStateStore _store;
-    private readonly CancellationTokenSource _stopping = new();
-    private HttpListener? _listener;
-    private Task? _acceptLoop;
+    private readonly LoopbackHttpListener _http;
 
     public KioskScreenServer(IOptions<EdgeScreenOptions> options, ILogger? logger = null, DisplayPower? displayPower = null)
     {
@@ -41,6 +40,7 @@ public sealed class KioskScreenServer : IHostedService, IAsyncDisposable
         _displayPower = displayPower;
         _logger = logger ?? NullLogger.Instance;
         _store = new KioskScreenStateStore(KioskScreenState.For(ReceptionState.Idle, _options.Language));
+        _http = new LoopbackHttpListener(Address, HandleAsync);
     }
 
     /// <summary>Where the kiosk browser points: http://127.0.0.1:Port/.</summary>
@@ -63,68 +63,14 @@ public sealed class KioskScreenServer : IHostedService, IAsyncDisposable
     /// <exception cref="HttpListenerException">The port is taken (the message names it).</exception>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var listener = new HttpListener();
-        // An IP literal: the managed listener binds that address only, never every interface.
-        listener.Prefixes.Add(Address.ToString());
-        try
-        {
-            listener.Start();
-        }
-        catch (HttpListenerException ex)
-        {
-            listener.Close();
-            throw new HttpListenerException(ex.ErrorCode, $"Cannot serve the kiosk page on {Address}: {ex.Message} (is Edge:Screen:Port {_options.Port} used by another program?)");
-        }
-
-        _listener = listener;
-        _acceptLoop = Task.Run(() => AcceptLoopAsync(listener, _stopping.Token), CancellationToken.None);
+        _http.Start("Cannot serve the kiosk page", "Edge:Screen:Port");
         KioskScreenLog.Listening(_logger, Address.ToString());
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_listener is not { } listener)
-        {
-            return;
-        }
+    public Task StopAsync(CancellationToken cancellationToken) => _http.StopAsync(cancellationToken);
 
-        _listener = null;
-        await _stopping.CancelAsync();
-        listener.Close();
-        if (_acceptLoop is { } loop)
-        {
-            await loop.WaitAsync(cancellationToken);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None);
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptLoopAsync(HttpListener listener, CancellationToken stopping)
-    {
-        var open = new List<Task>();
-        while (!stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                break;
-            }
-
-            open.RemoveAll(t => t.IsCompleted);
-            open.Add(Task.Run(() => HandleAsync(context, stopping), CancellationToken.None));
-        }
-
-        await Task.WhenAll(open);
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 
     private async Task HandleAsync(HttpListenerContext context, CancellationToken stopping)
     {
