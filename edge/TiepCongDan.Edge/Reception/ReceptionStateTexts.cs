@@ -15,7 +15,7 @@ public static class ReceptionStateTexts
     {
         [ReceptionState.Idle] = new("Xin mời đặt thẻ căn cước lên đầu đọc", "Kính chào ông bà. Mời ông bà đặt thẻ căn cước lên đầu đọc thẻ."),
         [ReceptionState.CitizenPresent] = new("Đang đọc thẻ, xin vui lòng chờ", "Đang đọc thẻ. Xin ông bà giữ yên thẻ trên đầu đọc."),
-        [ReceptionState.Identified] = new("Xin chọn loại việc bằng một trong bốn nút", "Xin ông bà chọn loại việc cần trình bày bằng bốn nút bấm, hoặc chờ cán bộ xác nhận."),
+        [ReceptionState.Identified] = new("Xin chọn loại việc", "Xin ông bà chọn loại việc cần trình bày bằng bốn nút bấm, hoặc chờ cán bộ xác nhận."),
         [ReceptionState.Connecting] = new("Đang kết nối với cán bộ tiếp công dân", "Đang kết nối với cán bộ tiếp công dân. Xin ông bà vui lòng chờ."),
         [ReceptionState.Live] = new("Xin mời trình bày với cán bộ", "Đã kết nối. Mời ông bà nhìn vào màn hình và trình bày với cán bộ."),
         [ReceptionState.Ending] = new("Phiên tiếp công dân đang kết thúc", "Buổi tiếp công dân đã kết thúc. Xin cảm ơn ông bà."),
@@ -27,7 +27,7 @@ public static class ReceptionStateTexts
     {
         [ReceptionState.Idle] = new("Please place your ID card on the reader", "Welcome. Please place your citizen ID card on the card reader."),
         [ReceptionState.CitizenPresent] = new("Reading your card, please wait", "Reading your card. Please keep the card still on the reader."),
-        [ReceptionState.Identified] = new("Choose your matter with one of the four buttons", "Please choose what your matter is about with the four buttons, or wait for the staff to confirm."),
+        [ReceptionState.Identified] = new("Choose your matter", "Please choose what your matter is about with the four buttons, or wait for the staff to confirm."),
         [ReceptionState.Connecting] = new("Connecting to the reception officials", "Connecting you to the reception officials. Please wait."),
         [ReceptionState.Live] = new("Please speak with the officials", "You are connected. Please look at the screen and speak with the officials."),
         [ReceptionState.Ending] = new("The session is ending", "The reception session has ended. Thank you."),

@@ -57,7 +57,7 @@ public sealed class KioskScreenState_Tests
     [Theory]
     [InlineData(ReceptionState.Idle, "Xin mời đặt thẻ căn cước lên đầu đọc", "Please place your ID card on the reader")]
     [InlineData(ReceptionState.CitizenPresent, "Đang đọc thẻ, xin vui lòng chờ", "Reading your card, please wait")]
-    [InlineData(ReceptionState.Identified, "Xin chọn loại việc bằng một trong bốn nút", "Choose your matter with one of the four buttons")]
+    [InlineData(ReceptionState.Identified, "Xin chọn loại việc", "Choose your matter")]
     [InlineData(ReceptionState.Connecting, "Đang kết nối với cán bộ tiếp công dân", "Connecting to the reception officials")]
     [InlineData(ReceptionState.Live, "Xin mời trình bày với cán bộ", "Please speak with the officials")]
     [InlineData(ReceptionState.Ending, "Phiên tiếp công dân đang kết thúc", "The session is ending")]

@@ -114,7 +114,7 @@ public sealed class ReceptionFlow_Tests(ITestOutputHelper output)
         [
             "Idle|Xin mời đặt thẻ căn cước lên đầu đọc",
             "CitizenPresent|Đang đọc thẻ, xin vui lòng chờ",
-            "Identified|Xin chọn loại việc bằng một trong bốn nút",
+            "Identified|Xin chọn loại việc",
             "Connecting|Đang kết nối với cán bộ tiếp công dân",
             "Live|Xin mời trình bày với cán bộ",
             "Ending|Phiên tiếp công dân đang kết thúc",

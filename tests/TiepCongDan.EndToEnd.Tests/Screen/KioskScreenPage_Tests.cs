@@ -99,7 +99,7 @@ public sealed class KioskScreenPage_Tests
         server.Show(KioskScreenState.For(ReceptionState.Identified, KioskScreenLanguages.English) with { CitizenName = "Lê Văn Nam" });
         await screen.WaitForStateAsync(ReceptionState.Identified);
         await Assertions.Expect(page.Locator("#citizen")).ToHaveTextAsync("Welcome, Lê Văn Nam");
-        await Assertions.Expect(screen.Instruction).ToHaveTextAsync("Choose your matter with one of the four buttons");
+        await Assertions.Expect(screen.Instruction).ToHaveTextAsync("Choose your matter");
 
         server.Show(KioskScreenState.For(ReceptionState.Live, KioskScreenLanguages.English) with { CitizenName = "Lê Văn Nam", OfficialsVideoUrl = stream });
         await screen.WaitForStateAsync(ReceptionState.Live);
