@@ -151,7 +151,7 @@ cmd_run() {
   log "record a session on kiosk 14-04171 (simulated camera and microphone, encrypted local copy uploaded to the hub's archive in $STATE_DIR/hub/archive):"
   log "  curl -u admin:PASSWORD -H 'Content-Type: application/json' -d '{\"command\":\"start-session\"}' http://127.0.0.1:8080/api/devices/14-04171/commands   (then stop-session)"
   log "a citizen's visit on kiosk 14-04171 (docs/simulation.md):"
-  log "  dotnet $edge sim --port 8790 card --citizen an; dotnet $edge sim --port 8790 button very-satisfied click   (khiếu nại; officials are called)"
+  log "  dotnet $edge sim --port 8790 card --citizen an; dotnet $edge sim --port 8790 button verySatisfied click   (khiếu nại; officials are called)"
   log "  dotnet $edge sim --port 8790 button staff hold; dotnet $edge sim --port 8790 button satisfied click      (end, then rate)"
   log "  the register: curl -u admin:PASSWORD http://127.0.0.1:8080/api/reception/sessions"
   log "Ctrl-C stops everything; a kiosk killed meanwhile stays dead (watch it go offline on the page)"
