@@ -84,6 +84,12 @@ public sealed partial class CardReaderService : BackgroundService, ICitizenCardR
         base.Dispose();
     }
 
+    /// <summary>
+    /// Every reader and card change this service's one monitor sees (raised on its loop; handlers
+    /// must be quick), so other parts of the kiosk follow the card without a second pcscd watch.
+    /// </summary>
+    public event EventHandler<PcscReaderEvent>? Changed;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Load the trust store now: a broken CSCA file should show in the log at start, not at the first citizen.
@@ -94,6 +100,7 @@ public sealed partial class CardReaderService : BackgroundService, ICitizenCardR
             await foreach (var change in monitor.Events.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 Apply(change);
+                Changed?.Invoke(this, change);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

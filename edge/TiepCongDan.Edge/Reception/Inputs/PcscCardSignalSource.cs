@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TiepCongDan.Edge.Card.Service;
 using TiepCongDan.Edge.Options;
 using TiepCongDan.Edge.Reception.Ports;
 using TiepCongDan.Pcsc;
@@ -9,40 +9,55 @@ namespace TiepCongDan.Edge.Reception.Inputs;
 
 /// <summary>
 /// Turns the PC/SC readers' card changes into <see cref="CardSignal"/>s (inserted, removed) for the
-/// session flow: its own <see cref="PcscReaderMonitor"/>, which blocks in pcscd until something
-/// changes and reconnects when pcscd restarts. Only the configured reader (Edge:Card:ReaderName) counts.
+/// session flow. It follows <see cref="CardReaderService.Changed"/>, the card reader's own monitor,
+/// rather than opening a second watch on pcscd. Only the configured reader (Edge:Card:ReaderName) counts.
 /// </summary>
-public sealed class PcscCardSignalSource(IOptions<EdgeCardOptions> options, CardSignalFeed feed, TimeProvider time, ILoggerFactory loggers) : BackgroundService
+public sealed class PcscCardSignalSource : IHostedService, IDisposable
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly string? _filter;
+    private readonly CardReaderService _reader;
+    private readonly CardSignalFeed _feed;
+    private readonly TimeProvider _time;
+
+    /// <summary>Subscribes at construction: the host builds every hosted service before starting any, so the reader's first events (a card already on it) are not missed.</summary>
+    public PcscCardSignalSource(IOptions<EdgeCardOptions> options, CardReaderService reader, CardSignalFeed feed, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var filter = options.Value.ReaderName;
-        using var monitor = new PcscReaderMonitor(time, loggers.CreateLogger<PcscReaderMonitor>());
-        try
-        {
-            await foreach (var change in monitor.Events.ReadAllAsync(stoppingToken).ConfigureAwait(false))
-            {
-                if (!string.IsNullOrWhiteSpace(filter) && !change.ReaderName.Contains(filter, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
+        ArgumentNullException.ThrowIfNull(reader);
+        _filter = options.Value.ReaderName;
+        _reader = reader;
+        _feed = feed;
+        _time = time;
+        reader.Changed += OnChanged;
+    }
 
-                var kind = change.Kind switch
-                {
-                    PcscReaderEventKind.CardInserted => CardSignalKind.CardInserted,
-                    PcscReaderEventKind.CardRemoved => CardSignalKind.CardRemoved,
-                    _ => (CardSignalKind?)null,
-                };
-                if (kind is { } k)
-                {
-                    feed.Publish(new CardSignal(k, time.GetUtcNow()));
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _reader.Changed -= OnChanged;
+
+    private void OnChanged(object? sender, PcscReaderEvent change)
+    {
+        var filter = _filter;
+        if (!string.IsNullOrWhiteSpace(filter) && !change.ReaderName.Contains(filter, StringComparison.OrdinalIgnoreCase))
         {
-            // Stopping.
+            return;
+        }
+
+        var kind = change.Kind switch
+        {
+            PcscReaderEventKind.CardInserted => CardSignalKind.CardInserted,
+            PcscReaderEventKind.CardRemoved => CardSignalKind.CardRemoved,
+            _ => (CardSignalKind?)null,
+        };
+        if (kind is { } k)
+        {
+            _feed.Publish(new CardSignal(k, _time.GetUtcNow()));
         }
     }
 }
