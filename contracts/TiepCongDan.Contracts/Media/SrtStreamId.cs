@@ -19,6 +19,13 @@ public sealed record SrtStreamId(string Resource, string Mode, string User, stri
     public static SrtStreamId Publish(string kioskId, string sessionId) =>
         new("kiosk/" + kioskId, PublishMode, kioskId, sessionId);
 
+    /// <summary>
+    /// The stream id of a kiosk fetching the officials' picture and voice for its session from the
+    /// hub's bridge listener (<c>#!::r=return/&lt;session&gt;,m=request,u=&lt;kiosk&gt;</c>; the hub ignores s=).
+    /// </summary>
+    public static SrtStreamId KioskReturn(string kioskId, string sessionId) =>
+        new("return/" + sessionId, RequestMode, kioskId, sessionId);
+
     public override string ToString()
     {
         var text = new StringBuilder(Prefix)

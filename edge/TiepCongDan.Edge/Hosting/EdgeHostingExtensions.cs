@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 using TiepCongDan.Edge.Card.Service;
 using TiepCongDan.Edge.Health;
 using TiepCongDan.Edge.Hosting;
+using TiepCongDan.Edge.Media.Live;
 using TiepCongDan.Edge.Media.Session;
 using TiepCongDan.Edge.Options;
+using TiepCongDan.Edge.Screen;
 using TiepCongDan.Edge.Simulation;
 using TiepCongDan.Edge.Sparkplug;
 using TiepCongDan.Edge.Store;
@@ -54,6 +56,7 @@ public static class EdgeHostingExtensions
         services.TryAddSingleton<INodeControl, SystemNodeControl>();
         services.TryAddSingleton<INodeLiveness, NodeLiveness>();
         // Media starts before the node (its status feeds the births) and stops after it.
+        services.AddSingleton<KioskLiveMedia>();
         services.AddSingleton(sp => new MediaService(
             sp.GetRequiredService<IOptions<EdgeOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
@@ -61,6 +64,8 @@ public static class EdgeHostingExtensions
             () => sp.GetRequiredService<EdgeNode>().HubRtt)
         {
             CaptureSettingsCreated = sp.GetService<SimulatedDeviceFaults>() is { } faults ? faults.Follow : null,
+            // Only a kiosk with its page fetches the officials' stream and copies its own for the self-view.
+            LiveMedia = sp.GetService<KioskScreenServer>() is null ? null : sp.GetRequiredService<KioskLiveMedia>(),
         });
         services.AddHostedService(sp => sp.GetRequiredService<MediaService>());
         AddCardReader(builder);

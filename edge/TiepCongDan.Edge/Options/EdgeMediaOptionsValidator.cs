@@ -129,6 +129,11 @@ internal static class EdgeMediaOptionsValidator
             failures.Add($"Edge:Media:Srt:Port is {srt.Port}: use 1 to 65535.");
         }
 
+        if (srt.ReturnPort is < 0 or > 65535 || (srt.ReturnPort is null && srt.Port == 65535))
+        {
+            failures.Add($"Edge:Media:Srt:ReturnPort is {srt.ReturnPort}: use 1 to 65535 (the hub's bridge port), 0 for no officials' picture, or leave it empty for Port + 1.");
+        }
+
         if (!string.IsNullOrEmpty(srt.Passphrase))
         {
             if (srt.Passphrase.Length is < 10 or > 79)

@@ -39,5 +39,8 @@ public sealed class EdgeScreenOptions
     /// <summary>The output wlr-randr switches (see `wlr-randr` with no arguments on the kiosk).</summary>
     public string DisplayOutput { get; set; } = "HDMI-A-1";
 
+    /// <summary>The ffmpeg that turns the session's live streams into video the page plays (Debian's ffmpeg).</summary>
+    public string FfmpegPath { get; set; } = "ffmpeg";
+
     public TimeSpan IdleOff => TimeSpan.FromSeconds(IdleOffSeconds);
 }

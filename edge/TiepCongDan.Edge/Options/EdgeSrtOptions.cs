@@ -8,6 +8,12 @@ public sealed class EdgeSrtOptions
 
     public int Port { get; set; } = 9000;
 
+    /// <summary>
+    /// The hub's bridge listener, where the kiosk fetches the officials' picture and voice during a
+    /// session (Hub:Media:Bridge:Port); empty = <see cref="Port"/> + 1 (the hub's default); 0 = do not fetch.
+    /// </summary>
+    public int? ReturnPort { get; set; }
+
     /// <summary>This kiosk's SRT passphrase from provisioning (10-79 characters); prefer <see cref="PassphraseFile"/>.</summary>
     public string? Passphrase { get; set; }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TiepCongDan.Edge.Media.Live;
 using TiepCongDan.Edge.Options;
 using TiepCongDan.Edge.Screen;
 
@@ -38,7 +39,8 @@ public static class KioskScreenHostingExtensions
             services.AddSingleton(sp => new KioskScreenServer(
                 sp.GetRequiredService<IOptions<EdgeScreenOptions>>(),
                 sp.GetRequiredService<ILogger<KioskScreenServer>>(),
-                sp.GetRequiredService<DisplayPower>()));
+                sp.GetRequiredService<DisplayPower>(),
+                sp.GetService<KioskLiveMedia>()));
             services.AddHostedService(sp => sp.GetRequiredService<KioskScreenServer>());
         }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TiepCongDan.Edge.Hosting;
+using TiepCongDan.Edge.Media.Live;
 using TiepCongDan.Edge.Options;
 using TiepCongDan.Edge.Reception;
 
@@ -14,7 +15,8 @@ namespace TiepCongDan.Edge.Screen;
 /// Serves the kiosk page on 127.0.0.1 only (decision 0018): GET / and its script and style from
 /// resources inside the binary, GET /api/screen/state (the current <see cref="KioskScreenState"/>
 /// as JSON) and GET /api/screen/events (Server-Sent Events: a "state" event now and at every
-/// change, so the page follows without polling). <see cref="Show"/> is thread-safe.
+/// change, so the page follows without polling), and in a session the officials' video and the
+/// citizen's self-view (<see cref="LiveVideoEndpoint"/>). <see cref="Show"/> is thread-safe.
 /// </summary>
 public sealed class KioskScreenServer : IHostedService, IAsyncDisposable
 {
@@ -25,8 +27,10 @@ public sealed class KioskScreenServer : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly KioskScreenStateStore _store;
     private readonly LoopbackHttpListener _http;
+    private readonly LiveVideoEndpoint? _liveVideo;
 
-    public KioskScreenServer(IOptions<EdgeScreenOptions> options, ILogger? logger = null, DisplayPower? displayPower = null)
+    /// <param name="liveMedia">The running session's streams (from the media service); null: no live video on the page.</param>
+    public KioskScreenServer(IOptions<EdgeScreenOptions> options, ILogger? logger = null, DisplayPower? displayPower = null, KioskLiveMedia? liveMedia = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -41,7 +45,11 @@ public sealed class KioskScreenServer : IHostedService, IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
         _store = new KioskScreenStateStore(KioskScreenState.For(ReceptionState.Idle, _options.Language));
         _http = new LoopbackHttpListener(Address, HandleAsync);
+        _liveVideo = liveMedia is null ? null : new LiveVideoEndpoint(liveMedia, _options.FfmpegPath, _logger);
     }
+
+    /// <summary>True when the page can show the session's live videos (a media service feeds them).</summary>
+    public bool ServesLiveVideo => _liveVideo is not null;
 
     /// <summary>Where the kiosk browser points: http://127.0.0.1:Port/.</summary>
     public Uri Address => new($"http://{EdgeScreenOptions.LoopbackAddress}:{_options.Port}/");
@@ -112,6 +120,12 @@ public sealed class KioskScreenServer : IHostedService, IAsyncDisposable
                     break;
                 case "/api/screen/events":
                     await StreamEventsAsync(response, stopping);
+                    break;
+                case LiveVideoEndpoint.OfficialsPath when _liveVideo is not null:
+                    await _liveVideo.ServeAsync(request, response, officials: true, stopping);
+                    break;
+                case LiveVideoEndpoint.SelfViewPath when _liveVideo is not null:
+                    await _liveVideo.ServeAsync(request, response, officials: false, stopping);
                     break;
                 default:
                     await WriteTextAsync(response, 404, "text/plain; charset=utf-8", "Not found", stopping);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TiepCongDan.Contracts.Media;
 using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Ingest;
 
@@ -28,7 +29,7 @@ public static class BridgeEndpoints
             return;
         }
 
-        await using var watch = new LiveWatchStream(options.Value.FfmpegPath);
+        await using var watch = new FragmentedMp4Remux(options.Value.FfmpegPath);
         void Ended(LiveSessionInfo s)
         {
             if (s.SessionId == id)

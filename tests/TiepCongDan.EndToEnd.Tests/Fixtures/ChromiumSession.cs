@@ -14,6 +14,8 @@ public sealed class ChromiumSession : IAsyncDisposable
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
+        // As the kiosk's browser unit: the officials' voice plays without anyone touching the screen.
+        "--autoplay-policy=no-user-gesture-required",
     ];
 
     private readonly IPlaywright _playwright;

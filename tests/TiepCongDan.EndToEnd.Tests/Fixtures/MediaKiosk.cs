@@ -19,6 +19,8 @@ public static class MediaKiosk
         "--Edge:Media:Srt:Host=127.0.0.1",
         string.Create(CultureInfo.InvariantCulture, $"--Edge:Media:Srt:Port={srtPort}"),
         "--Edge:Media:Srt:Passphrase=" + (passphrase ?? PassphraseFor(hub, kioskId)),
+        // The officials' picture comes back through the hub's bridge listener, whatever path the uplink takes.
+        string.Create(CultureInfo.InvariantCulture, $"--Edge:Media:Srt:ReturnPort={hub.BridgePort}"),
         "--Edge:Media:Srt:ReconnectMinDelayMs=200",
         "--Edge:Media:Srt:ReconnectMaxDelayMs=1000",
         string.Create(CultureInfo.InvariantCulture, $"--Edge:Media:Upload:HubUrl=http://127.0.0.1:{hub.HttpPort}"),

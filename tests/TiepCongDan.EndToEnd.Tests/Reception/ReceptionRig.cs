@@ -35,10 +35,11 @@ internal sealed class ReceptionRig : IAsyncDisposable
     public SimConsoleClient Sim => Kiosk.Sim;
 
     /// <param name="withCardReader">True: Edge:Card on the private pcscd's virtual reader; false: the console's simulated card.</param>
+    /// <param name="hubOptions">The hub's own settings (reception points); null: the defaults.</param>
     public static async Task<ReceptionRig> StartAsync(string kioskId, bool withCardReader, CancellationToken cancellationToken,
-        IReadOnlyList<string>? extraArguments = null)
+        IReadOnlyList<string>? extraArguments = null, HubStartOptions? hubOptions = null)
     {
-        var hub = await HubProcess.StartAsync(cancellationToken: cancellationToken);
+        var hub = await HubProcess.StartAsync(hubOptions, cancellationToken);
         var rig = new ReceptionRig(hub);
         try
         {

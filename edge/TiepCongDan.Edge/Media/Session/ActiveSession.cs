@@ -1,5 +1,6 @@
 using TiepCongDan.Edge.Media.Adaptation;
 using TiepCongDan.Edge.Media.Encoders;
+using TiepCongDan.Edge.Media.Live;
 using TiepCongDan.Edge.Media.Recording;
 using TiepCongDan.Edge.Media.Uplink;
 
@@ -24,6 +25,9 @@ internal sealed class ActiveSession(
     public AdaptationController Adaptation { get; } = adaptation;
 
     public DateTimeOffset StartedAt { get; } = startedAt;
+
+    /// <summary>The officials' picture and voice for the kiosk page; null without a page or with Edge:Media:Srt:ReturnPort 0.</summary>
+    public OfficialsReturnReceiver? Return { get; init; }
 
     /// <summary>Frames dropped by earlier ffmpeg runs of this session (each run counts from zero).</summary>
     public long DroppedBefore { get; set; }

@@ -5,6 +5,7 @@ using TiepCongDan.Edge.Devices;
 using TiepCongDan.Edge.Media.Adaptation;
 using TiepCongDan.Edge.Media.Capture;
 using TiepCongDan.Edge.Media.Encoders;
+using TiepCongDan.Edge.Media.Live;
 using TiepCongDan.Edge.Media.Recording;
 using TiepCongDan.Edge.Media.Upload;
 using TiepCongDan.Edge.Media.Uplink;
@@ -50,6 +51,12 @@ public sealed partial class MediaService : IMediaNode, IHostedService, IAsyncDis
 
     /// <summary>Called with each session's capture settings before its encoder is built (the simulation console's camera and microphone faults); null on a kiosk.</summary>
     public Action<CaptureSettings>? CaptureSettingsCreated { get; init; }
+
+    /// <summary>
+    /// Where the kiosk page reads the running session's officials' stream and self-view; null on a
+    /// kiosk without a page (nothing is fetched from the bridge then).
+    /// </summary>
+    public KioskLiveMedia? LiveMedia { get; init; }
 
     /// <summary>Why the last session stopped on its own (full disk, write error), or empty.</summary>
     public string LastFailure => _lastFailure;
@@ -113,7 +120,28 @@ public sealed partial class MediaService : IMediaNode, IHostedService, IAsyncDis
             var recording = recorder.BeginSession(id, _options.KioskId, now.ToUnixTimeMilliseconds());
             var uplinkSettings = MediaSettingsFactory.Uplink(_options, id, _hubRtt());
             var uplink = new SrtUplink(uplinkSettings, _time, _loggers.CreateLogger("TiepCongDan.Edge.Media.Uplink"));
-            recording.LiveOutput = uplink.Send;
+            var live = LiveMedia;
+            OfficialsReturnReceiver? officials = null;
+            if (live is null)
+            {
+                recording.LiveOutput = uplink.Send;
+            }
+            else
+            {
+                // The self-view is the picture as it goes to the hub: no second encode on the Pi.
+                live.SelfView.Begin(id);
+                live.Officials.Begin(id);
+                recording.LiveOutput = packets =>
+                {
+                    uplink.Send(packets);
+                    live.SelfView.Publish(packets);
+                };
+                if (MediaSettingsFactory.Return(_options, id, _hubRtt()) is { } returnSettings)
+                {
+                    officials = new OfficialsReturnReceiver(returnSettings, live.Officials, _time, _loggers.CreateLogger("TiepCongDan.Edge.Media.Live"));
+                }
+            }
+
             var encoder = new FfmpegSupervisor(
                 CreateCaptureSettings(),
                 MediaSettingsFactory.Encode(_options, adaptation.CurrentRung),
@@ -121,7 +149,7 @@ public sealed partial class MediaService : IMediaNode, IHostedService, IAsyncDis
                 _loggers.CreateLogger("TiepCongDan.Edge.Media.Encoder"),
                 recording.Write,
                 _encoderOptions);
-            var session = new ActiveSession(recording, uplink, encoder, adaptation, now);
+            var session = new ActiveSession(recording, uplink, encoder, adaptation, now) { Return = officials };
             encoder.ProcessStarted += (_, _) => OnEncoderStarted(session);
             recording.SegmentClosed += _ => OnSegmentClosed(session);
             recording.Failed += reason => OnRecordingFailed(session, reason);
@@ -133,6 +161,7 @@ public sealed partial class MediaService : IMediaNode, IHostedService, IAsyncDis
             _session = session;
             _lastFailure = string.Empty;
             uplink.Start();
+            officials?.Start();
             encoder.Start();
             MediaServiceLog.SessionStarted(_logger, id, _options.Media.Source, _options.Media.CaptureWidth, _options.Media.CaptureHeight, _options.Media.Fps,
                 adaptation.CurrentRung.ToString(), uplinkSettings.Host, uplinkSettings.Port, uplinkSettings.LatencyMs ?? 0);
@@ -191,6 +220,13 @@ public sealed partial class MediaService : IMediaNode, IHostedService, IAsyncDis
         }
 
         await session.Uplink.DisposeAsync();
+        if (session.Return is { } officials)
+        {
+            await officials.DisposeAsync();
+        }
+
+        LiveMedia?.SelfView.End();
+        LiveMedia?.Officials.End();
         _session = null;
         MediaServiceLog.SessionEnded(_logger, session.Id, (_time.GetUtcNow() - session.StartedAt).TotalSeconds,
             session.Recording.VideoFrames, session.Recording.Segments, session.Encoder.Restarts, session.Uplink.DroppedBytes);

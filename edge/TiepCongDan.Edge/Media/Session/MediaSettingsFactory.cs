@@ -68,6 +68,20 @@ internal static class MediaSettingsFactory
         ReconnectMaxDelay = TimeSpan.FromMilliseconds(options.Media.Srt.ReconnectMaxDelayMs),
     };
 
+    /// <summary>The officials' return stream: the uplink's settings on the hub's bridge port; null when Edge:Media:Srt:ReturnPort is 0.</summary>
+    public static SrtUplinkSettings? Return(EdgeOptions options, string sessionId, TimeSpan? hubRtt)
+    {
+        var port = options.Media.Srt.ReturnPort ?? options.Media.Srt.Port + 1;
+        if (port == 0)
+        {
+            return null;
+        }
+
+        var settings = Uplink(options, sessionId, hubRtt);
+        settings.Port = port;
+        return settings;
+    }
+
     public static SegmentUploaderSettings Uploader(EdgeOptions options) => new()
     {
         HubBaseUri = new Uri(options.HubUrl),

@@ -11,19 +11,54 @@ const $ = (id) => document.getElementById(id);
 let countdownTimer = null;
 let rendered = 0;
 
+// A live stream from the kiosk (fragmented MP4 as it arrives). The placeholder stays over the
+// video until a picture plays; a stream that breaks or ends while the state still wants it is
+// asked for again after 2 s (the officials may not have joined yet, or the link came back).
 function setVideo(video, placeholder, url, text) {
   placeholder.textContent = text;
-  if (url) {
-    if (video.getAttribute("src") !== url) {
-      video.src = url;
-    }
-    video.hidden = false;
-    placeholder.hidden = true;
-  } else {
+  if (!url) {
+    video.dataset.want = "";
+    clearTimeout(video.retryTimer);
     video.removeAttribute("src");
+    video.load();
     video.hidden = true;
+    video.dataset.playing = "false";
     placeholder.hidden = false;
+    return;
   }
+
+  video.hidden = false;
+  if (video.dataset.want === url) {
+    return;
+  }
+
+  video.dataset.want = url;
+  video.dataset.playing = "false";
+  placeholder.hidden = false;
+  if (!video.dataset.wired) {
+    video.dataset.wired = "true";
+    video.addEventListener("playing", () => {
+      video.dataset.playing = "true";
+      placeholder.hidden = true;
+    });
+    const retry = () => {
+      if (!video.dataset.want) return;
+      video.dataset.playing = "false";
+      placeholder.hidden = false;
+      clearTimeout(video.retryTimer);
+      video.retryTimer = setTimeout(() => {
+        if (!video.dataset.want) return;
+        video.dataset.attempts = String(Number(video.dataset.attempts || "0") + 1);
+        video.src = video.dataset.want + "&attempt=" + video.dataset.attempts;
+        video.play().catch(() => {});
+      }, 2000);
+    };
+    video.addEventListener("error", retry);
+    video.addEventListener("ended", retry);
+  }
+
+  video.src = url;
+  video.play().catch(() => {});
 }
 
 function startCountdown(seconds, lang) {
