@@ -187,5 +187,28 @@ public sealed class EdgeOptionsValidator_Tests : IDisposable
         Assert.Equal(8, failures.Count);
     }
 
+    [Theory]
+    [InlineData(null, 9000, true)]
+    [InlineData(0, 9000, true)]
+    [InlineData(9101, 9000, true)]
+    [InlineData(70000, 9000, false)]
+    [InlineData(-1, 9000, false)]
+    [InlineData(null, 65535, false)]
+    public void The_officials_return_port_defaults_to_the_uplink_port_plus_one_and_zero_turns_it_off(int? returnPort, int port, bool valid)
+    {
+        var options = Valid();
+        options.Media.Srt.Port = port;
+        options.Media.Srt.ReturnPort = returnPort;
+        var failures = Failures(options);
+        if (valid)
+        {
+            Assert.Empty(failures);
+        }
+        else
+        {
+            Assert.Contains(failures, f => f.StartsWith("Edge:Media:Srt:ReturnPort", StringComparison.Ordinal) && f.Contains("Port + 1", StringComparison.Ordinal));
+        }
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
