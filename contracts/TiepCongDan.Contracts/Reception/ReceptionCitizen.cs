@@ -19,9 +19,15 @@ public sealed record ReceptionCitizen(
     string Authenticity,
     string Source)
 {
-    /// <summary>First 3 and last 3 digits kept: 001******789.</summary>
-    public static string Mask(string idNumber) =>
-        idNumber.Length <= 6 ? new string('*', idNumber.Length) : idNumber[..3] + new string('*', idNumber.Length - 6) + idNumber[^3..];
+    /// <summary>
+    /// The one masking rule for an ID number, wherever it is shown or logged (kiosk logs, the hub's
+    /// viewers): first 3 and last 3 digits kept, 001******789 — enough to tell two cards apart, not
+    /// enough to identify a citizen. Shorter than 8 characters: masked entirely.
+    /// </summary>
+    public static string Mask(string? idNumber) =>
+        string.IsNullOrEmpty(idNumber) ? string.Empty
+        : idNumber.Length < 8 ? new string('*', idNumber.Length)
+        : idNumber[..3] + new string('*', idNumber.Length - 6) + idNumber[^3..];
 
     public string MaskedIdNumber => Mask(IdNumber);
 

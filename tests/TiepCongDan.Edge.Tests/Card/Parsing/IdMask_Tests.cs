@@ -5,8 +5,9 @@ namespace TiepCongDan.Edge.Tests.Card.Parsing;
 public sealed class IdMask_Tests
 {
     [Theory]
-    [InlineData("001234567864", "0012******64")]
-    [InlineData("123456789", "1234***89")]
+    [InlineData("001234567864", "001******864")]
+    [InlineData("123456789", "123***789")]
+    [InlineData("1234567", "*******")]
     [InlineData("12345", "*****")]
     [InlineData("", "")]
     [InlineData(null, "")]

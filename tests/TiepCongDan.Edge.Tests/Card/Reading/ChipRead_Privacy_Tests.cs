@@ -37,7 +37,7 @@ public sealed class ChipRead_Privacy_Tests
         using var identity = harness.Read(ChipReadHarness.Mrz(person));
         var entry = identity.ForRegister();
 
-        Assert.Contains("0011******45", identity.ToString(), StringComparison.Ordinal);
+        Assert.Contains("001******345", identity.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(person.IdNumber, identity.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(person.IdNumber, entry.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(person.IdNumber, CardAccessKey.FromQr(person.FrontQrText).ToString(), StringComparison.Ordinal);
