@@ -13,7 +13,7 @@ public static class ReceptionBatchValidator
     private const int MaxText = 500;
     private const int MaxName = 200;
 
-    /// <summary>Throws <see cref="ReceptionRequestException"/> (400, or 403 for another kiosk's event).</summary>
+    /// <summary>Throws <see cref="ReceptionRequestException"/> (400, or 422 for another kiosk's event: the kiosk is who it says, the content is wrong, so it parks the event instead of retrying).</summary>
     public static void Check(ReceptionEventBatch? batch, string kioskId)
     {
         if (batch?.Events is null)
@@ -39,7 +39,7 @@ public static class ReceptionBatchValidator
 
             if (e.KioskId != kioskId)
             {
-                throw new ReceptionRequestException(StatusCodes.Status403Forbidden, $"{name}: kioskId is not the authenticated kiosk; a kiosk sends only its own sessions.");
+                throw new ReceptionRequestException(StatusCodes.Status422UnprocessableEntity, $"{name}: kioskId is not the authenticated kiosk; a kiosk sends only its own sessions.");
             }
 
             Check(name, e);

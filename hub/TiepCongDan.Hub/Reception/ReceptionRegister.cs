@@ -40,7 +40,7 @@ public sealed class ReceptionRegister
 
     /// <summary>
     /// Checks and stores a kiosk's batch, all or nothing. Throws <see cref="ReceptionRequestException"/>
-    /// (400 malformed, 403 another kiosk's session) before anything is written.
+    /// (400 malformed, 422 another kiosk's session) before anything is written.
     /// </summary>
     public ReceptionEventReceipt Append(string kioskId, ReceptionEventBatch batch)
     {
@@ -195,7 +195,7 @@ public sealed class ReceptionRegister
         var owner = _media.FindSession(sessionId)?.KioskId ?? Find(sessionId)?.KioskId;
         if (KioskNamedIn(sessionId) != kioskId || (owner is not null && owner != kioskId))
         {
-            throw new ReceptionRequestException(StatusCodes.Status403Forbidden, $"Session {sessionId} belongs to another kiosk.");
+            throw new ReceptionRequestException(StatusCodes.Status422UnprocessableEntity, $"Session {sessionId} belongs to another kiosk.");
         }
     }
 

@@ -123,7 +123,7 @@ public sealed class ReceptionIngestTests : IClassFixture<MediaHubFixture>
     }
 
     [Fact]
-    public async Task Another_kiosks_events_or_session_are_403_a_revoked_kiosk_403_a_wrong_password_401()
+    public async Task Another_kiosks_events_or_session_are_422_so_the_kiosk_parks_them_a_revoked_kiosk_403_a_wrong_password_401()
     {
         var hub = _fixture.Hub;
         using var kiosk = new ReceptionKiosk(hub, Kiosk);
@@ -133,14 +133,14 @@ public sealed class ReceptionIngestTests : IClassFixture<MediaHubFixture>
         var foreign = other.FullSession(other.NewSessionId());
         using (var response = await kiosk.PostAsync(foreign))
         {
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         }
 
         // Its own kiosk id on another kiosk's session id.
         var stolen = other.NewSessionId();
         using (var response = await kiosk.PostAsync(kiosk.FullSession(stolen)))
         {
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         }
 
         // A kiosk whose id is a prefix of another's ("14-04181" and "14-04181-02") cannot take its sessions either.
@@ -148,7 +148,7 @@ public sealed class ReceptionIngestTests : IClassFixture<MediaHubFixture>
         Assert.Equal(Kiosk + "-02", ReceptionRegister.KioskNamedIn(suffixed));
         using (var response = await kiosk.PostAsync(kiosk.FullSession(suffixed)))
         {
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         }
 
         Assert.Null(hub.Get<ReceptionRegister>().Find(suffixed));
