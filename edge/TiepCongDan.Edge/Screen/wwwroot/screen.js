@@ -49,7 +49,7 @@ function setVideo(video, placeholder, url, text) {
       video.retryTimer = setTimeout(() => {
         if (!video.dataset.want) return;
         video.dataset.attempts = String(Number(video.dataset.attempts || "0") + 1);
-        video.src = video.dataset.want + "&attempt=" + video.dataset.attempts;
+        video.src = video.dataset.want + (video.dataset.want.includes("?") ? "&" : "?") + "attempt=" + video.dataset.attempts;
         video.play().catch(() => {});
       }, 2000);
     };
