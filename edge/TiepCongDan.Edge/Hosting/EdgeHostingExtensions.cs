@@ -57,15 +57,26 @@ public static class EdgeHostingExtensions
         services.TryAddSingleton<INodeLiveness, NodeLiveness>();
         // Media starts before the node (its status feeds the births) and stops after it.
         services.AddSingleton<KioskLiveMedia>();
-        services.AddSingleton(sp => new MediaService(
-            sp.GetRequiredService<IOptions<EdgeOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>(),
-            () => sp.GetRequiredService<EdgeNode>().HubRtt)
+        services.AddSingleton(sp =>
         {
-            CaptureSettingsCreated = sp.GetService<SimulatedDeviceFaults>() is { } faults ? faults.Follow : null,
-            // Only a kiosk with its page fetches the officials' stream and copies its own for the self-view.
-            LiveMedia = sp.GetService<KioskScreenServer>() is null ? null : sp.GetRequiredService<KioskLiveMedia>(),
+            var faults = sp.GetService<SimulatedDeviceFaults>();
+            var media = new MediaService(
+                sp.GetRequiredService<IOptions<EdgeOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>(),
+                () => sp.GetRequiredService<EdgeNode>().HubRtt)
+            {
+                CaptureSettingsCreated = faults is null ? null : faults.Follow,
+                // Only a kiosk with its page fetches the officials' stream and copies its own for the self-view.
+                LiveMedia = sp.GetService<KioskScreenServer>() is null ? null : sp.GetRequiredService<KioskLiveMedia>(),
+            };
+            if (faults is not null)
+            {
+                // The console's unplug or silence reaches a running session now, not at its next encoder start.
+                faults.Changed += () => _ = media.RestartEncoderAsync();
+            }
+
+            return media;
         });
         services.AddHostedService(sp => sp.GetRequiredService<MediaService>());
         AddCardReader(builder);

@@ -26,6 +26,9 @@ public sealed class SimulatedDeviceFaults(string controlFile)
     public string ControlFile { get; } = controlFile ?? throw new ArgumentNullException(nameof(controlFile));
 
     /// <summary>The control file says the camera is absent now (from us or by hand).</summary>
+    /// <summary>Raised after the console changed the camera or microphone (the media service restarts a running encoder on it).</summary>
+    public event Action? Changed;
+
     public bool CameraUnplugged => StatusIs(DeviceKinds.Camera, "absent");
 
     /// <summary>The control file says the microphone is faulty now (from us or by hand).</summary>
@@ -44,8 +47,8 @@ public sealed class SimulatedDeviceFaults(string controlFile)
     /// session's settings are followed) a simulated source captures a still test card while the
     /// camera is unplugged (no moving picture: as close to "no camera" as the lavfi source goes) and
     /// digital silence while the microphone is silenced. The encoder reads the settings at every
-    /// ffmpeg start, so a change reaches the running session at its next encoder (re)start. A real
-    /// (V4L2) source is left alone.
+    /// ffmpeg start; <see cref="Changed"/> lets the media service restart a running encoder at once,
+    /// so an unplug shows in the session within a second or two. A real (V4L2) source is left alone.
     /// </summary>
     public void Follow(CaptureSettings capture)
     {
@@ -94,6 +97,8 @@ public sealed class SimulatedDeviceFaults(string controlFile)
             File.Move(temporary, ControlFile, overwrite: true);
             Mirror(root);
         }
+
+        Changed?.Invoke();
     }
 
     /// <summary>The followed capture takes the file's camera and microphone state. Called under the lock.</summary>

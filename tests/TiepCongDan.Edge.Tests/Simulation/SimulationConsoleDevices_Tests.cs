@@ -152,6 +152,31 @@ public sealed class SimulationConsoleDevices_Tests
     }
 
     [Fact]
+    public void Every_console_change_of_camera_or_microphone_is_announced_so_a_running_encoder_restarts_on_it()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "tcd-sim-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var faults = new SimulatedDeviceFaults(Path.Combine(directory, "simulated-devices.json"));
+            var capture = new Edge.Media.Capture.CaptureSettings();
+            faults.Follow(capture);
+            var seen = new List<bool>();
+            faults.Changed += () => seen.Add(capture.SimulatedCameraFrozen);
+            faults.UnplugCamera();
+            faults.ReplugCamera();
+            faults.SilenceMicrophone();
+            faults.RestoreMicrophone();
+            // Announced after the capture settings changed: the restarted encoder reads the new state.
+            Assert.Equal([true, false, false, false], seen);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task With_a_real_camera_unplug_and_silence_are_409()
     {
         await using var rig = await SimulationRig.StartAsync(new() { ["Edge:Media:Source"] = "V4l2" });

@@ -285,26 +285,34 @@ public sealed partial class MediaService : IMediaNode, IHostedService, IAsyncDis
         }
 
         MediaServiceLog.LadderChanged(_logger, decision.Direction.ToString().ToLowerInvariant(), decision.Rung.ToString(), session.Id, decision.Reason);
-        _ = Task.Run(async () =>
-        {
-            await session.Restarting.WaitAsync();
-            try
-            {
-                if (ReferenceEquals(_session, session))
-                {
-                    await session.Encoder.RestartAsync(MediaSettingsFactory.Encode(_options, session.Adaptation.CurrentRung));
-                }
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
-            {
-                MediaServiceLog.LadderRestartFailed(_logger, ex, session.Id);
-            }
-            finally
-            {
-                session.Restarting.Release();
-            }
-        });
+        _ = RestartEncoderAsync(session);
     }
+
+    /// <summary>
+    /// Restarts the running session's encoder on its current rung, so it reads its capture settings
+    /// again (the simulation console's camera unplug or silenced microphone); nothing without a session.
+    /// </summary>
+    public Task RestartEncoderAsync() => _session is { } session ? RestartEncoderAsync(session) : Task.CompletedTask;
+
+    private Task RestartEncoderAsync(ActiveSession session) => Task.Run(async () =>
+    {
+        await session.Restarting.WaitAsync();
+        try
+        {
+            if (ReferenceEquals(_session, session))
+            {
+                await session.Encoder.RestartAsync(MediaSettingsFactory.Encode(_options, session.Adaptation.CurrentRung));
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        {
+            MediaServiceLog.LadderRestartFailed(_logger, ex, session.Id);
+        }
+        finally
+        {
+            session.Restarting.Release();
+        }
+    });
 
     private CaptureSettings CreateCaptureSettings()
     {

@@ -29,7 +29,7 @@ internal static partial class MediaServiceLog
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "The live link kept {QueuedBytes} bytes unsent when session {SessionId} ended; the upload brings them to the hub")]
     public static partial void UplinkNotDrained(ILogger logger, long queuedBytes, string sessionId);
 
-    [LoggerMessage(EventId = 3008, Level = LogLevel.Error, Message = "Ladder restart of session {SessionId} failed")]
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Error, Message = "Encoder restart of session {SessionId} (ladder step or capture change) failed")]
     public static partial void LadderRestartFailed(ILogger logger, Exception exception, string sessionId);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Line test refused: a session is running or another test is under way")]
