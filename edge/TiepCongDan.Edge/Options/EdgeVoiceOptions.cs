@@ -21,7 +21,14 @@ public sealed class EdgeVoiceOptions
     /// <summary>0 to 100, applied as a linear gain on the rendered prompt: 50 is about 6 dB quieter than 100; 0 is silent.</summary>
     public int Volume { get; set; } = 80;
 
-    /// <summary>The ALSA device the prompts are played to, as `aplay -L` names it (default, plughw:1,0, ...).</summary>
+    /// <summary>Prefix of <see cref="Device"/> that writes each playback to a WAV file in a folder instead of a sound card.</summary>
+    public const string FileDevicePrefix = "file:";
+
+    /// <summary>
+    /// The ALSA device the prompts are played to, as `aplay -L` names it (default, plughw:1,0, ...),
+    /// or file:/some/folder for a kiosk without a speaker (a simulated kiosk, a test): each playback
+    /// becomes a WAV file there, listed in playbacks.txt.
+    /// </summary>
     public string Device { get; set; } = "default";
 
     /// <summary>

@@ -25,9 +25,16 @@ public sealed partial class EdgeVoiceOptionsValidator : IValidateOptions<EdgeVoi
             failures.Add($"Edge:Voice:Rate is {options.Rate}: use 80 to 260 words per minute (130 suits elderly listeners; espeak-ng's default is 175).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Device) || options.Device.Any(char.IsWhiteSpace))
+        if (options.Device?.StartsWith(EdgeVoiceOptions.FileDevicePrefix, StringComparison.Ordinal) == true)
         {
-            failures.Add($"Edge:Voice:Device '{options.Device}' is not an ALSA device name: use one that `aplay -L` lists, e.g. default or plughw:1,0.");
+            if (!Path.IsPathFullyQualified(options.Device[EdgeVoiceOptions.FileDevicePrefix.Length..]))
+            {
+                failures.Add($"Edge:Voice:Device '{options.Device}' names no absolute folder: write file:/var/lib/tcd-edge/voice-out, or an ALSA device name.");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.Device) || options.Device.Any(char.IsWhiteSpace))
+        {
+            failures.Add($"Edge:Voice:Device '{options.Device}' is not an ALSA device name: use one that `aplay -L` lists, e.g. default or plughw:1,0 (or file:/folder for WAV files).");
         }
 
         if (!VoiceName().IsMatch(options.Voice ?? string.Empty))

@@ -38,7 +38,18 @@ public static class VoiceHostingExtensions
         services.AddSingleton(sp => new VoicePromptRenderer(
             sp.GetRequiredService<IOptions<EdgeVoiceOptions>>().Value,
             sp.GetService<ILogger<VoicePromptRenderer>>()));
-        services.AddSingleton<VoiceOutput>(sp => new AlsaVoiceOutput(sp.GetRequiredService<IOptions<EdgeVoiceOptions>>().Value.Device));
+        services.AddSingleton<VoiceOutput>(sp =>
+        {
+            var device = sp.GetRequiredService<IOptions<EdgeVoiceOptions>>().Value.Device;
+            if (!device.StartsWith(EdgeVoiceOptions.FileDevicePrefix, StringComparison.Ordinal))
+            {
+                return new AlsaVoiceOutput(device);
+            }
+
+            var folder = device[EdgeVoiceOptions.FileDevicePrefix.Length..];
+            Directory.CreateDirectory(folder);
+            return new WavFileVoiceOutput(folder);
+        });
         services.AddSingleton(sp => new VoicePlayer(
             sp.GetRequiredService<IOptions<EdgeVoiceOptions>>().Value,
             sp.GetRequiredService<VoicePromptRenderer>(),

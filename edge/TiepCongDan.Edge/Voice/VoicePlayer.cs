@@ -283,6 +283,7 @@ public sealed class VoicePlayer : IAsyncDisposable
             throw new VoiceToolFailedException($"ffmpeg exited with code {ffmpeg.ExitCode} playing to {string.Join(' ', _output.OutputArguments(playback.Number))}: {errors.Trim()}");
         }
 
+        (_output as WavFileVoiceOutput)?.Record(playback.Number, playback.Prompt);
         return VoicePlaybackOutcome.Completed;
     }
 
