@@ -39,7 +39,7 @@ public sealed class EdgeVoiceOptionsValidator_Tests
         [
             "Edge:Voice:Volume is 101: use 0 (silent) to 100 (full loudness of the rendered prompt).",
             "Edge:Voice:Rate is 40: use 80 to 260 words per minute (130 suits elderly listeners; espeak-ng's default is 175).",
-            "Edge:Voice:Device 'plug hw' is not an ALSA device name: use one that `aplay -L` lists, e.g. default or plughw:1,0.",
+            "Edge:Voice:Device 'plug hw' is not an ALSA device name: use one that `aplay -L` lists, e.g. default or plughw:1,0 (or file:/folder for WAV files).",
             "Edge:Voice:Voice 'Vietnamese!' is not an espeak-ng voice name: use vi, vi-vn-x-central or vi-vn-x-south (see `espeak-ng --voices=vi`).",
             "Edge:Voice:Language '7' is unknown: use Vietnamese or English.",
             "Edge:Voice:CacheDirectory 'voice-cache' must be an absolute path, e.g. /var/cache/tcd-edge/voice.",
@@ -47,6 +47,23 @@ public sealed class EdgeVoiceOptionsValidator_Tests
             "Edge:Voice:ToolTimeoutSeconds is 0: use 1 to 600 seconds.",
             "Edge:Voice:SoxPath is empty: leave it unset for the program on PATH, or give its full path.",
         ], Failures(options));
+    }
+
+    [Theory]
+    [InlineData("file:/var/lib/tcd-edge/voice-out", true)]
+    [InlineData("file:voice-out", false)]
+    [InlineData("file:", false)]
+    public void A_file_device_needs_an_absolute_folder(string device, bool valid)
+    {
+        var failures = Failures(new EdgeVoiceOptions { Device = device });
+        if (valid)
+        {
+            Assert.Empty(failures);
+        }
+        else
+        {
+            Assert.Equal([$"Edge:Voice:Device '{device}' names no absolute folder: write file:/var/lib/tcd-edge/voice-out, or an ALSA device name."], failures);
+        }
     }
 
     [Theory]
