@@ -19,14 +19,18 @@ public sealed class BridgeService : IHostedService, IAsyncDisposable
     private readonly IReadOnlyList<ReceptionPoint> _points;
     private readonly BridgeOptions _options;
     private readonly Func<string, string> _kioskPassphrase;
+    private readonly Func<string, bool> _isRevoked;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, BridgedSession> _sessions = new(StringComparer.Ordinal);
     private BridgeListener? _listener;
 
     /// <param name="kioskPassphrase">The kiosk's own SRT passphrase (MediaCredentials.DeriveSrtPassphrase from the fleet secret).</param>
-    public BridgeService(ILiveSessionBus bus, IReadOnlyList<ReceptionPoint> points, BridgeOptions options, Func<string, string> kioskPassphrase, TimeProvider time, ILogger<BridgeService> logger)
+    /// <param name="isRevoked">True for a revoked kiosk, whose return request is refused; null = none revoked.</param>
+    public BridgeService(ILiveSessionBus bus, IReadOnlyList<ReceptionPoint> points, BridgeOptions options, Func<string, string> kioskPassphrase, TimeProvider time, ILogger<BridgeService> logger,
+        Func<string, bool>? isRevoked = null)
     {
+        _isRevoked = isRevoked ?? (_ => false);
         _bus = bus;
         _points = points;
         _options = options;
@@ -150,6 +154,11 @@ public sealed class BridgeService : IHostedService, IAsyncDisposable
         var info = entry.Bridge.Info;
         if (id.Kind == BridgeStreamKind.KioskReturn)
         {
+            if (_isRevoked(id.User))
+            {
+                return Refuse(handshake, kind, id.User, "kiosk revoked", BridgeRefusal.Forbidden);
+            }
+
             return id.User == info.KioskId
                 ? SrtAcceptDecision.Accept(_kioskPassphrase(info.KioskId))
                 : Refuse(handshake, kind, id.User, "not the session's kiosk", BridgeRefusal.Forbidden);

@@ -36,7 +36,8 @@ public static class BridgeServiceRegistration
                 sp.GetRequiredService<IOptions<BridgeOptions>>().Value,
                 kiosk => MediaCredentials.DeriveSrtPassphrase(secret.Bytes, kiosk),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<BridgeService>>());
+                sp.GetRequiredService<ILogger<BridgeService>>(),
+                kiosk => sp.GetRequiredService<BrokerAuthorizer>().IsRevoked(kiosk));
         });
         services.AddHostedService(sp => sp.GetRequiredService<BridgeService>());
         return services;

@@ -6,7 +6,8 @@ namespace TiepCongDan.Hub.Broker;
 
 /// <summary>
 /// Who may connect, publish and subscribe on the embedded broker. Pure rules, no MQTT types, so
-/// tests can read them. Thread-safe (immutable after construction).
+/// tests can read them. Thread-safe: the rules are fixed at construction; the revoked list is
+/// <see cref="RevokedKiosks"/>, which an admin's revocation changes at run time (decision 0023).
 /// </summary>
 public sealed class BrokerAuthorizer
 {
@@ -18,16 +19,26 @@ public sealed class BrokerAuthorizer
 
     private readonly FleetSecret _secret;
     private readonly HubCredential _hub;
-    private readonly HashSet<string> _revoked;
+    private readonly RevokedKiosks _revoked;
 
     public BrokerAuthorizer(FleetSecret secret, HubCredential hub, IEnumerable<string> revoked)
+        : this(secret, hub, new RevokedKiosks(revoked))
+    {
+    }
+
+    public BrokerAuthorizer(FleetSecret secret, HubCredential hub, RevokedKiosks revoked)
     {
         _secret = secret;
         _hub = hub;
-        _revoked = new HashSet<string>(revoked, StringComparer.Ordinal);
+        _revoked = revoked;
     }
 
     public string HubClientId => _hub.ClientId;
+
+    /// <summary>The live revoked list every check here reads (MQTT, SRT ingest, bridge, kiosk HTTP API).</summary>
+    public RevokedKiosks Revoked => _revoked;
+
+    public bool IsRevoked(string kioskId) => _revoked.Contains(kioskId);
 
     public ConnectDecision CheckConnect(string? clientId, string? username, string? password, X509Certificate2? clientCertificate)
     {

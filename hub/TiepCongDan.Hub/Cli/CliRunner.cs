@@ -25,6 +25,10 @@ public static class CliRunner
                     return await ServeAsync(rest, stderr);
                 case "kiosk" when rest.Length >= 2 && rest[0] == "password":
                     return KioskPasswordCommand.Run(rest[1..], stdout, stderr);
+                case "kiosk" when rest.Length >= 2 && rest[0] == "revoke":
+                    return await KioskRevokeCommand.RunAsync(rest[1..], stdout, stderr);
+                case "provision":
+                    return await ProvisionCommand.RunAsync(rest, stdout, stderr);
                 case "kiosk" when rest.Length >= 2 && rest[0] == "srt-passphrase":
                     return KioskPasswordCommand.Run(rest[1..], stdout, stderr, srt: true);
                 case "archive":
@@ -78,7 +82,7 @@ public static class CliRunner
           tcd-hub mosquitto-config --out DIR [--data-dir D] [--kiosks ID,ID] [--port N] [--bind ADDR]
                                    [--hub-user U] [--hub-password P]
                                                       write mosquitto.conf, acl and passwd for External mode
-        """ + "\n" + Archive.ArchiveCommand.Usage;
+        """ + "\n" + ProvisionCommand.Usage + "\n" + Archive.ArchiveCommand.Usage;
 
     /// <summary>Reads "--name value" options; positional words are returned in order.</summary>
     internal static (Dictionary<string, string> Options, List<string> Positional) Parse(string[] args)

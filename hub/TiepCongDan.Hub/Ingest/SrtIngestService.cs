@@ -91,6 +91,22 @@ internal sealed class SrtIngestService : IHostedService, IDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>Closes every live connection of a kiosk (it was just revoked); returns how many were open.</summary>
+    public int CutKiosk(string kioskId)
+    {
+        var cut = 0;
+        foreach (var receiver in _all.Keys)
+        {
+            if (receiver.Session.KioskId == kioskId && !receiver.Finished.IsCompleted)
+            {
+                receiver.Dispose();
+                cut++;
+            }
+        }
+
+        return cut;
+    }
+
     /// <summary>
     /// libsrt releases a closed socket's UDP port a moment later (its garbage collector thread), so a hub
     /// restarted in the same process may find its own port still taken: retry briefly before giving up.
