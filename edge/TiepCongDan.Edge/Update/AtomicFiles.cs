@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Json;
 
@@ -5,7 +6,7 @@ namespace TiepCongDan.Edge.Update;
 
 /// <summary>Symlinks and small files replaced with rename(2), so a reader (or a crash) sees the old or the new one, never neither.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-internal static class AtomicFiles
+internal static partial class AtomicFiles
 {
     /// <summary>Points <paramref name="link"/> at <paramref name="target"/>: a temporary symlink renamed over the old one.</summary>
     public static void ReplaceSymlink(string link, string target)
@@ -17,8 +18,13 @@ internal static class AtomicFiles
         }
 
         File.CreateSymbolicLink(temp, target);
-        // File.Move with overwrite is rename(2) on Linux; it replaces the link itself, not its target.
-        File.Move(temp, link, overwrite: true);
+        // rename(2) replaces the link itself, atomically (File.Move refuses a link to a directory).
+        if (Rename(temp, link) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            File.Delete(temp);
+            throw new IOException($"rename {temp} -> {link} failed: errno {errno}");
+        }
         SyncDirectory(Path.GetDirectoryName(link)!);
     }
 
@@ -47,6 +53,9 @@ internal static class AtomicFiles
         using var stream = File.OpenRead(path);
         return JsonSerializer.Deserialize(stream, typeInfo);
     }
+
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Rename(string oldPath, string newPath);
 
     /// <summary>fsync of a directory, so a rename in it survives a power cut.</summary>
     public static void SyncDirectory(string directory)

@@ -23,6 +23,11 @@ public sealed class UpdateHealthConfirmer(
     /// <summary>True once this process has written its confirmation (or nothing was pending for it).</summary>
     public bool Done { get; private set; }
 
+    private long _checks;
+
+    /// <summary>How many times the loop has looked at the node (tests step fake time by it).</summary>
+    internal long Checks => Interlocked.Read(ref _checks);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var opts = options.Value;
@@ -38,6 +43,7 @@ public sealed class UpdateHealthConfirmer(
         {
             do
             {
+                Interlocked.Increment(ref _checks);
                 var pending = manager.ReadMarker();
                 if (pending is null || pending.Version != _startedAs)
                 {
