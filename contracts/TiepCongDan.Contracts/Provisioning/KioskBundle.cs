@@ -223,6 +223,19 @@ public static class KioskBundle
 
     private static bool VerifySignature(X509Certificate2 signer, string algorithm, byte[] data, byte[] signature)
     {
+        try
+        {
+            return VerifySignatureCore(signer, algorithm, data, signature);
+        }
+        catch (CryptographicException)
+        {
+            // A signer certificate whose key cannot be read (a flipped byte in it) verifies nothing.
+            return false;
+        }
+    }
+
+    private static bool VerifySignatureCore(X509Certificate2 signer, string algorithm, byte[] data, byte[] signature)
+    {
         switch (algorithm)
         {
             case Ecdsa:

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using TiepCongDan.Contracts.Provisioning;
@@ -109,6 +110,22 @@ public static class FirstBoot
             ? JsonSerializer.Deserialize<ProvisionedMarker>(File.ReadAllText(settings.MarkerPath), Json)
             : null;
 
-    private static X509Certificate2? LoadPinned(string? path) =>
-        string.IsNullOrWhiteSpace(path) || !File.Exists(path) ? null : X509Certificate2.CreateFromPemFile(path);
+    private static X509Certificate2? LoadPinned(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return X509Certificate2.CreateFromPem(File.ReadAllText(path));
+        }
+        catch (CryptographicException ex)
+        {
+            throw new KioskBundleRejectedException(
+                $"Không đọc được chứng thư CA của hệ thống {path} trong ảnh hệ điều hành. Không cài đặt gì.",
+                $"The image's fleet CA certificate {path} cannot be read. Nothing installed.", ex);
+        }
+    }
 }
