@@ -35,7 +35,7 @@ public static class SelfTestCommand
     public static bool IsSelfTestCommand(string[] args) => args is ["selftest", ..];
 
     /// <summary>For Program: the console's own writers.</summary>
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
         using var stop = new CancellationTokenSource();
@@ -44,7 +44,7 @@ public static class SelfTestCommand
             e.Cancel = true;
             stop.Cancel();
         };
-        return RunAsync(args, Console.Out, Console.Error, null, null, stop.Token);
+        return await RunAsync(args, Console.Out, Console.Error, null, null, stop.Token);
     }
 
     /// <param name="args">The whole command line, starting with "selftest".</param>
