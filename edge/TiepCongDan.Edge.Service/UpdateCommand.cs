@@ -13,7 +13,6 @@ namespace TiepCongDan.Edge.Service;
 /// (docs/decisions/0026). Needs no hub, MQTT or configuration, so it works when the edge does not.
 /// Exit codes: 0 done, 2 usage, 65 package refused (nothing changed), 70 cannot roll back, 1 other failure.
 /// </summary>
-[SupportedOSPlatform("linux")]
 public static class UpdateCommand
 {
     public const int ExitOk = 0;
@@ -33,6 +32,12 @@ public static class UpdateCommand
 
     public static async Task<int> RunAsync(string[] args, IServiceRestarter restarter, TimeProvider time, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            await error.WriteLineAsync("tcd-edge update: chỉ chạy trên Linux (ki-ốt).");
+            return ExitFailure;
+        }
+
         Console.OutputEncoding = Encoding.UTF8;
         if (args.Length < 2)
         {
@@ -120,6 +125,7 @@ public static class UpdateCommand
         }
     }
 
+    [SupportedOSPlatform("linux")]
     private static async Task<int> GuardAsync(UpdateManager manager, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var marker = manager.ReadMarker();

@@ -10,10 +10,21 @@ using TiepCongDan.Edge.Sparkplug;
 namespace TiepCongDan.Edge.Update;
 
 /// <summary>Registers the update confirmer (docs/decisions/0026). Call after the edge node is registered.</summary>
-[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public static class UpdateServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddUpdates(this IHostApplicationBuilder builder)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return builder; // releases, symlinks and systemd exist on the kiosk (Linux) only
+        }
+
+        Register(builder);
+        return builder;
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static void Register(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<UpdateOptions>()
@@ -30,6 +41,5 @@ public static class UpdateServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<UpdateManager>()));
         services.AddHostedService<UpdateHealthConfirmer>();
-        return builder;
     }
 }
