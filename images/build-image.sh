@@ -128,6 +128,8 @@ T_ROOTFS=$(now)
 log "mmdebstrap $SUITE/$ARCH with $(tr ',' '\n' <<<"$PACKAGES" | wc -l) packages (SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH)"
 # raspi-firmware reads these when the kernel is installed: the cmdline.txt it writes is replaced
 # below anyway (the image owns root= and the layout), but its first one must not point elsewhere.
+# force-confold keeps our /etc/default/raspi-firmware: without it dpkg stops at a conffile prompt
+# (seen: "end of file on stdin at conffile prompt", the whole mmdebstrap run fails after ~45 min).
 mmdebstrap --mode=root --format=directory --arch="$ARCH" --variant=apt \
   --components=main,non-free-firmware \
   --aptopt='APT::Install-Recommends "false"' \
@@ -135,6 +137,7 @@ mmdebstrap --mode=root --format=directory --arch="$ARCH" --variant=apt \
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*' \
   --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/vi/*' \
   --dpkgopt='path-include=/usr/share/locale/locale.alias' \
+  --dpkgopt='force-confdef' --dpkgopt='force-confold' \
   --setup-hook='mkdir -p "$1/etc/default" "$1/boot/firmware"' \
   --setup-hook='printf "ROOTPART=LABEL=TCDROOT\nCONSOLES=\"tty1\"\n" > "$1/etc/default/raspi-firmware"' \
   --include="$PACKAGES" \
