@@ -18,6 +18,7 @@ using TiepCongDan.Hub.Metrics;
 using TiepCongDan.Hub.Options;
 using TiepCongDan.Hub.Reception;
 using TiepCongDan.Hub.Registry;
+using TiepCongDan.Hub.Reports;
 using TiepCongDan.Hub.Sparkplug;
 using TiepCongDan.Hub.Storage;
 using TiepCongDan.Hub.Web;
@@ -78,6 +79,7 @@ public static class HubApp
         services.AddMediaArchive(options.DataDirectoryFullPath);
         services.AddSessionArchive(options.DataDirectoryFullPath);
         services.AddReceptionRegister(options.DataDirectoryFullPath, options.Reception);
+        services.AddServiceReports(builder.Configuration);
         services.AddSrtIngest();
         services.AddBridge(builder.Configuration);
         services.AddSingleton<LineTestService>();
@@ -136,6 +138,7 @@ public static class HubApp
         app.MapMediaEndpoints();
         app.MapArchiveEndpoints();
         app.MapReceptionEndpoints();
+        app.MapReportEndpoints();
         app.MapBridgeEndpoints();
         app.MapLineTestEndpoints();
         return app;

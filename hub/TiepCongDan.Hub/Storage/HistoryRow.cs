@@ -21,6 +21,10 @@ public sealed class HistoryRow
     [Column("online")]
     public bool Online { get; set; }
 
+    /// <summary>Online with no peripheral absent or faulty (the reports' availability); null on rows written before it was kept.</summary>
+    [Column("healthy")]
+    public bool? Healthy { get; set; }
+
     [Column("cpu_load")]
     public double? CpuLoad { get; set; }
 

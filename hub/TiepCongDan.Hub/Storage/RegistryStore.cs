@@ -63,6 +63,7 @@ public sealed class RegistryStore
             KioskId = k.DeviceId,
             TimestampMs = now.ToUnixTimeMilliseconds(),
             Online = k.Online,
+            Healthy = k.Online && k.Devices.Values.All(d => d.Status is not ("absent" or "faulty")),
             CpuLoad = Metric(k, NodeMetrics.CpuLoad),
             CpuTemperature = Metric(k, NodeMetrics.CpuTemperature),
             MemoryAvailable = Metric(k, NodeMetrics.MemoryAvailable),
