@@ -4,6 +4,8 @@
 #   ./build.sh test      apt packages, NuGet restore, build, every test project; prints "N passed, N failed"
 #   ./build.sh bench ... benchmarks (fleet, kill, edge-idle); see README
 #   ./build.sh publish   self-contained tcd-edge for linux-arm64 and linux-x64 into out/edge/<rid>
+#   ./build.sh image     arm64 kiosk image: out/image/tcd-kiosk-<version>-arm64.img, .sha256, manifest (root)
+#   ./build.sh test --full   also the slow tests (Category=Full: the kiosk image's edge under qemu-user)
 #   ./build.sh build     restore and build everything (Release)
 set -euo pipefail
 
@@ -25,6 +27,10 @@ APT_PACKAGES=(mosquitto mosquitto-clients chromium sqlite3 curl iproute2 iptable
   ffmpeg libsrt1.5-openssl srt-tools
   pcscd libpcsclite1 vsmartcard-vpcd python3-virtualsmartcard python3-pycryptodome systemd libzbar0 zbar-tools qrencode
   espeak-ng sox alsa-utils)
+# The arm64 kiosk image (images/build-image.sh) and its test (test --full): mmdebstrap builds the
+# root, qemu-user-static (+ binfmt-support, arch-test) runs its arm64 maintainer scripts and edge;
+# dosfstools/mtools/e2fsprogs/fdisk make and place the file systems without loop devices.
+IMAGE_APT_PACKAGES=(mmdebstrap qemu-user-static binfmt-support arch-test dosfstools mtools e2fsprogs fdisk file)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
@@ -81,6 +87,11 @@ bin_of() { # project-dir assembly-name -> path to the built dll
 }
 
 cmd_test() {
+  local full=0
+  if [ "${1:-}" = "--full" ]; then full=1; shift; fi
+  # Category=Full tests take many minutes (a cold arm64 root file system build); only --full runs them.
+  local filter=(--filter "Category!=Full") hang=10m
+  if [ "$full" -eq 1 ]; then APT_PACKAGES+=("${IMAGE_APT_PACKAGES[@]}"); filter=(); hang=60m; fi
   ensure_apt
   build_all
   local passed=0 failed=0 skipped=0 rc=0 out line
@@ -91,9 +102,9 @@ cmd_test() {
     log "testing $name"
     out="$results/$name.log"
     set +e
-    dotnet test "$proj" -c "$CONFIG" --no-build --nologo \
+    dotnet test "$proj" -c "$CONFIG" --no-build --nologo "${filter[@]}" \
       --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-      --blame-hang-timeout 10m 2>&1 | tee "$out"
+      --blame-hang-timeout "$hang" 2>&1 | tee "$out"
     local status=${PIPESTATUS[0]}
     set -e
     [ "$status" -eq 0 ] || rc=1
@@ -176,6 +187,13 @@ cmd_publish() {
   log "published into out/edge/{linux-arm64,linux-x64}"
 }
 
+cmd_image() {
+  APT_PACKAGES=("${IMAGE_APT_PACKAGES[@]}")
+  ensure_apt
+  ensure_dotnet
+  "$ROOT/images/build-image.sh" "$@"
+}
+
 main() {
   local sub="${1:-}"; shift || true
   case "$sub" in
@@ -183,9 +201,10 @@ main() {
     test) cmd_test "$@" ;;
     bench) cmd_bench "$@" ;;
     publish) cmd_publish "$@" ;;
+    image) cmd_image "$@" ;;
     build) ensure_apt; build_all ;;
-    ""|-h|--help|help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' ;;
-    *) die "unknown subcommand '$sub' (run, test, bench, publish, build)" ;;
+    ""|-h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+    *) die "unknown subcommand '$sub' (run, test, bench, publish, image, build)" ;;
   esac
 }
 

@@ -11,10 +11,29 @@ using Microsoft.Extensions.Options;
 // needs pcscd only, not MQTT or the hub, so it runs before the service is configured.
 // `tcd-edge sim ...` drives the simulated card, buttons, camera and microphone of the tcd-edge
 // running here through its loopback simulation console (docs/simulation.md); it only calls it.
+// `tcd-edge selftest ...`: the technician's check of every part (decision 0024); stop the service first.
+// `tcd-edge update install|confirm|guard|status`: A/B releases with rollback (decision 0026).
+// `tcd-edge firstboot [--bundle /boot/firmware/tcd-kiosk.bundle] [--code C]` installs the kiosk's
+// provisioning bundle (decision 0023) and enrols.
 const int ExConfig = 78;
 if (TiepCongDan.Edge.Service.SimCommand.IsSimCommand(args))
 {
     return await TiepCongDan.Edge.Service.SimCommand.RunAsync(args);
+}
+
+if (TiepCongDan.Edge.Service.SelfTestCommand.IsSelfTestCommand(args))
+{
+    return await TiepCongDan.Edge.Service.SelfTestCommand.RunAsync(args);
+}
+
+if (TiepCongDan.Edge.Service.UpdateCommand.IsUpdateCommand(args))
+{
+    return await TiepCongDan.Edge.Service.UpdateCommand.RunAsync(args);
+}
+
+if (TiepCongDan.Edge.Service.FirstBootCommand.IsFirstBootCommand(args))
+{
+    return await TiepCongDan.Edge.Service.FirstBootCommand.RunAsync(args);
 }
 
 if (CardReadCommand.IsCardCommand(args))

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MQTTnet.AspNetCore;
+using TiepCongDan.Hub.Alerts;
 using TiepCongDan.Hub.Api;
 using TiepCongDan.Hub.Archive;
 using TiepCongDan.Hub.Auth;
@@ -16,9 +17,11 @@ using TiepCongDan.Hub.LineTest;
 using TiepCongDan.Hub.Media;
 using TiepCongDan.Hub.Metrics;
 using TiepCongDan.Hub.Options;
+using TiepCongDan.Hub.Provisioning;
 using TiepCongDan.Hub.Reception;
 using TiepCongDan.Hub.Registry;
 using TiepCongDan.Hub.Reports;
+using TiepCongDan.Hub.SelfTest;
 using TiepCongDan.Hub.Sparkplug;
 using TiepCongDan.Hub.Storage;
 using TiepCongDan.Hub.Web;
@@ -65,6 +68,8 @@ public static class HubApp
         services.AddSingleton(secret);
         services.AddSingleton(new HubCredential(options.HostId));
         services.AddSingleton(sp => new BrokerAuthorizer(secret, sp.GetRequiredService<HubCredential>(), options.Fleet.RevokedKiosks));
+        // Replaces the authorizer above with one reading the stored revocations too (decision 0023).
+        services.AddKioskProvisioning();
         services.AddSingleton<HubMetrics>();
         services.AddSingleton<KioskRegistry>();
         services.AddSingleton<KioskEventBroadcaster>();
@@ -77,11 +82,17 @@ public static class HubApp
         services.AddSingleton<SparkplugIngest>();
         services.AddSingleton<EmbeddedBrokerRules>();
         services.AddMediaArchive(options.DataDirectoryFullPath);
+        services.AddSelfTestReports();
         services.AddSessionArchive(options.DataDirectoryFullPath);
         services.AddReceptionRegister(options.DataDirectoryFullPath, options.Reception);
         services.AddServiceReports(builder.Configuration);
         services.AddSrtIngest();
         services.AddBridge(builder.Configuration);
+        services.AddFleetAlerts(builder.Configuration, sp =>
+        {
+            var selfTests = sp.GetRequiredService<SelfTestStore>();
+            return id => selfTests.Latest(id) is { } report ? !report.Passed : null;
+        });
         services.AddSingleton<LineTestService>();
         // Order matters: the stored registry is loaded before the primary host hears any birth.
         services.AddSingleton<RegistryFlusher>();
@@ -141,6 +152,9 @@ public static class HubApp
         app.MapReportEndpoints();
         app.MapBridgeEndpoints();
         app.MapLineTestEndpoints();
+        app.MapSelfTestEndpoints();
+        app.MapKioskProvisioningEndpoints();
+        app.MapAlertEndpoints();
         return app;
     }
 

@@ -88,6 +88,7 @@ public static class EdgeHostingExtensions
         services.AddSingleton(EdgeNodeFactory.Create);
         services.AddHostedService<EdgeNodeService>();
         services.AddHostedService<SystemdWatchdogService>();
+        TiepCongDan.Edge.Update.UpdateServiceCollectionExtensions.AddUpdates(builder);
         return builder;
     }
 

@@ -42,6 +42,7 @@ public static class OperationsEndpoints
             var text = new System.Text.StringBuilder(PrometheusWriter.Render(metrics, registry));
             services.GetService<Ingest.IngestMetrics>()?.AppendPrometheus(text);
             services.GetService<Reception.ReceptionMetrics>()?.AppendPrometheus(text);
+            Alerts.AlertPrometheus.Append(text, services);
             if (services.GetService<Bridge.BridgeService>() is { } bridge)
             {
                 Bridge.BridgePrometheus.Append(text, bridge);

@@ -77,7 +77,19 @@ internal static class KioskRecordUpdates
                 continue;
             }
 
-            if (metric.IsHistorical || SparkplugValue.ReadFrom(metric, definition.DataType) is not { Value: string text })
+            if (metric.IsHistorical || SparkplugValue.ReadFrom(metric, definition.DataType) is not { } read)
+            {
+                continue;
+            }
+
+            if (definition.Name is MediaMetrics.Frozen or MediaMetrics.Silent)
+            {
+                // The alerts read a peripheral's health flags as "{device}/{metric}" (see Alerts/AlertInputs).
+                record.Metrics[$"{device}/{definition.Name}"] = read.Value;
+                continue;
+            }
+
+            if (read.Value is not string text)
             {
                 continue;
             }

@@ -12,7 +12,7 @@ public sealed class ReceptionScheduleTests
         var schedule = ReceptionSchedule.From(new ReportOptions());
         var monday = new DateTimeOffset(2026, 11, 16, 0, 0, 0, Vietnam);
         Assert.Equal(TimeSpan.FromHours(37.5), schedule.Within(monday, monday.AddDays(7)));
-        Assert.Equal(TimeSpan.FromHours(1), schedule.Within(monday.AddHours(10.5), monday.AddHours(14.5)));
+        Assert.Equal(TimeSpan.FromHours(2), schedule.Within(monday.AddHours(10.5), monday.AddHours(14.5))); // 10:30-11:30 and 13:30-14:30
         Assert.True(schedule.Contains(monday.AddHours(7.5)));
         Assert.False(schedule.Contains(monday.AddHours(11.5)));
         Assert.False(schedule.Contains(monday.AddDays(5).AddHours(9)));
