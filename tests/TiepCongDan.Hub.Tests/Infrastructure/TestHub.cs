@@ -20,8 +20,9 @@ public sealed class TestHub : IAsyncDisposable
     private readonly bool _ownsDirectory;
     private bool _stopped;
 
-    private TestHub(WebApplication app, LogCapture logs, string dataDirectory, bool ownsDirectory, int httpPort, int mqttPort)
+    private TestHub(WebApplication app, LogCapture logs, string dataDirectory, bool ownsDirectory, int httpPort, int mqttPort, int srtPort)
     {
+        SrtPort = srtPort;
         _app = app;
         Logs = logs;
         DataDirectory = dataDirectory;
@@ -40,6 +41,9 @@ public sealed class TestHub : IAsyncDisposable
     public int HttpPort { get; }
 
     public int MqttPort { get; }
+
+    /// <summary>The SRT ingest's UDP port.</summary>
+    public int SrtPort { get; }
 
     public Uri BaseAddress { get; }
 
@@ -66,13 +70,14 @@ public sealed class TestHub : IAsyncDisposable
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "tcd-hub-test-" + Guid.NewGuid().ToString("N"));
         var httpPort = FreePort.Next();
         var mqttPort = FreePort.Next();
+        var srtPort = Ingest.UdpPorts.Next();
         string[] args =
         [
             $"--Hub:DataDirectory={dataDirectory}",
             $"--Hub:Http:Urls=http://127.0.0.1:{httpPort}",
             $"--Hub:Mqtt:Embedded:Port={mqttPort}",
             $"--TCD_ADMIN_PASSWORD={AdminPassword}",
-            $"--Hub:Media:Ingest:Port={Ingest.UdpPorts.Next()}",
+            $"--Hub:Media:Ingest:Port={srtPort}",
             $"--Hub:Media:Bridge:Port={Ingest.UdpPorts.Next()}",
             .. extraArgs,
         ];
@@ -82,7 +87,7 @@ public sealed class TestHub : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         var app = HubApp.Build(builder);
         await app.StartAsync();
-        var hub = new TestHub(app, logs, dataDirectory, owns, httpPort, mqttPort);
+        var hub = new TestHub(app, logs, dataDirectory, owns, httpPort, mqttPort, srtPort);
         await Eventually.True(() => hub.Get<HostConnection>().IsConnected, "the hub's primary host to connect", 20_000);
         return hub;
     }

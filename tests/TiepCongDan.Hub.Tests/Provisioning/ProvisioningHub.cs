@@ -1,87 +1,35 @@
-using System.Net.Http.Headers;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using TiepCongDan.Hub.Provisioning;
-using TiepCongDan.Hub.Sparkplug;
 using TiepCongDan.Hub.Tests.Infrastructure;
 
 namespace TiepCongDan.Hub.Tests.Provisioning;
 
-/// <summary>
-/// The real hub in-process (HubApp) with provisioning added as HubApp adds it (AddKioskProvisioning,
-/// MapKioskProvisioningEndpoints; both idempotent, so this works before and after HubApp calls them),
-/// on free TCP and UDP ports with its own data folder.
-/// </summary>
+/// <summary>The real hub in-process (<see cref="TestHub"/>, which HubApp gives provisioning and run-time revocation) and `tcd-hub provision` run against it.</summary>
 internal sealed class ProvisioningHub : IAsyncDisposable
 {
-    public const string AdminPassword = "admin-test-password";
+    public const string AdminPassword = TestHub.AdminPassword;
 
-    private readonly WebApplication _app;
+    private readonly TestHub _hub;
 
-    private ProvisioningHub(WebApplication app, LogCapture logs, string dataDirectory, int httpPort, int mqttPort, int srtPort)
-    {
-        _app = app;
-        Logs = logs;
-        DataDirectory = dataDirectory;
-        HttpPort = httpPort;
-        MqttPort = mqttPort;
-        SrtPort = srtPort;
-        BaseUrl = $"http://127.0.0.1:{httpPort}";
-        Admin = Client("admin", AdminPassword);
-    }
+    private ProvisioningHub(TestHub hub) => _hub = hub;
 
-    public LogCapture Logs { get; }
+    public LogCapture Logs => _hub.Logs;
 
-    public string DataDirectory { get; }
+    public string DataDirectory => _hub.DataDirectory;
 
-    public int HttpPort { get; }
+    public int HttpPort => _hub.HttpPort;
 
-    public int MqttPort { get; }
+    public int MqttPort => _hub.MqttPort;
 
-    public int SrtPort { get; }
+    public int SrtPort => _hub.SrtPort;
 
-    public string BaseUrl { get; }
+    public string BaseUrl => _hub.BaseAddress.ToString().TrimEnd('/');
 
-    public HttpClient Admin { get; }
+    public HttpClient Admin => _hub.Http;
 
-    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _hub.Get<T>();
 
-    public static async Task<ProvisioningHub> StartAsync()
-    {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "tcd-hub-provisioning-" + Guid.NewGuid().ToString("N"));
-        var httpPort = FreePort.Next();
-        var mqttPort = FreePort.Next();
-        var srtPort = Ingest.UdpPorts.Next();
-        string[] args =
-        [
-            $"--Hub:DataDirectory={dataDirectory}",
-            $"--Hub:Http:Urls=http://127.0.0.1:{httpPort}",
-            $"--Hub:Mqtt:Embedded:Port={mqttPort}",
-            $"--TCD_ADMIN_PASSWORD={AdminPassword}",
-            $"--Hub:Media:Ingest:Port={srtPort}",
-            $"--Hub:Media:Bridge:Port={Ingest.UdpPorts.Next()}",
-        ];
-        var logs = new LogCapture();
-        var builder = HubApp.CreateBuilder(args);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logs);
-        builder.Services.AddKioskProvisioning();
-        var app = HubApp.Build(builder);
-        app.MapKioskProvisioningEndpoints();
-        await app.StartAsync();
-        var hub = new ProvisioningHub(app, logs, dataDirectory, httpPort, mqttPort, srtPort);
-        await Eventually.True(() => hub.Get<HostConnection>().IsConnected, "the hub's primary host to connect", 20_000);
-        return hub;
-    }
+    public static async Task<ProvisioningHub> StartAsync() => new(await TestHub.StartAsync());
 
-    public HttpClient Client(string user, string password)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        return client;
-    }
+    public HttpClient Client(string user, string password) => _hub.Client(user, password);
 
     /// <summary>Runs `tcd-hub provision` in-process against this hub; returns the kiosk id and the printed one-time code.</summary>
     public async Task<(string KioskId, string Code, string Output)> ProvisionAsync(string province, string commune, string bundlePath)
@@ -104,18 +52,5 @@ internal sealed class ProvisioningHub : IAsyncDisposable
         return (kiosk, code, output);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Admin.Dispose();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder: best effort.
-        }
-    }
+    public ValueTask DisposeAsync() => _hub.DisposeAsync();
 }

@@ -1,103 +1,39 @@
-using System.Net.Http.Headers;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using TiepCongDan.Contracts.Fleet;
-using TiepCongDan.Contracts.Media;
 using TiepCongDan.Hub.Broker;
-using TiepCongDan.Hub.SelfTest;
-using TiepCongDan.Hub.Sparkplug;
+using TiepCongDan.Contracts.Media;
 using TiepCongDan.Hub.Tests.Infrastructure;
 
 namespace TiepCongDan.Hub.Tests.SelfTest;
 
-/// <summary>
-/// The real hub in-process (as <see cref="TestHub"/>) with the self-test API registered by the two
-/// lines HubApp gets (AddSelfTestReports, MapSelfTestEndpoints); both are idempotent, so this keeps
-/// working once HubApp has them.
-/// </summary>
+/// <summary>The real hub in-process (<see cref="TestHub"/>, which HubApp gives the self-test API) with the names the self-test tests use.</summary>
 public sealed class SelfTestHub : IAsyncDisposable
 {
-    public const string AdminPassword = "admin-test-password";
+    public const string AdminPassword = TestHub.AdminPassword;
 
-    private readonly WebApplication _app;
+    private readonly TestHub _hub;
 
-    private SelfTestHub(WebApplication app, string dataDirectory, int httpPort, int mqttPort, int srtPort)
-    {
-        _app = app;
-        DataDirectory = dataDirectory;
-        HttpPort = httpPort;
-        MqttPort = mqttPort;
-        SrtPort = srtPort;
-        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
-        Admin = Client("admin", AdminPassword);
-    }
+    private SelfTestHub(TestHub hub) => _hub = hub;
 
-    public string DataDirectory { get; }
+    public string DataDirectory => _hub.DataDirectory;
 
-    public int HttpPort { get; }
+    public int HttpPort => _hub.HttpPort;
 
-    public int MqttPort { get; }
+    public int MqttPort => _hub.MqttPort;
 
-    public int SrtPort { get; }
+    public int SrtPort => _hub.SrtPort;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _hub.BaseAddress;
 
-    public HttpClient Admin { get; }
+    public HttpClient Admin => _hub.Http;
 
-    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _hub.Get<T>();
 
-    public string KioskPassword(string kioskId) => DeviceCredentials.DerivePassword(Get<FleetSecret>().Bytes, kioskId);
+    public string KioskPassword(string kioskId) => _hub.KioskPassword(kioskId);
 
     public string SrtPassphrase(string kioskId) => MediaCredentials.DeriveSrtPassphrase(Get<FleetSecret>().Bytes, kioskId);
 
-    public static async Task<SelfTestHub> StartAsync()
-    {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "tcd-hub-selftest-" + Guid.NewGuid().ToString("N"));
-        var httpPort = FreePort.Next();
-        var mqttPort = FreePort.Next();
-        var srtPort = Ingest.UdpPorts.Next();
-        string[] args =
-        [
-            $"--Hub:DataDirectory={dataDirectory}",
-            $"--Hub:Http:Urls=http://127.0.0.1:{httpPort}",
-            $"--Hub:Mqtt:Embedded:Port={mqttPort}",
-            $"--TCD_ADMIN_PASSWORD={AdminPassword}",
-            $"--Hub:Media:Ingest:Port={srtPort}",
-            $"--Hub:Media:Bridge:Port={Ingest.UdpPorts.Next()}",
-        ];
-        var builder = HubApp.CreateBuilder(args);
-        builder.Logging.ClearProviders();
-        builder.Services.AddSelfTestReports();
-        var app = HubApp.Build(builder);
-        app.MapSelfTestEndpoints();
-        await app.StartAsync();
-        var hub = new SelfTestHub(app, dataDirectory, httpPort, mqttPort, srtPort);
-        await Eventually.True(() => hub.Get<HostConnection>().IsConnected, "the hub's primary host to connect", 20_000);
-        return hub;
-    }
+    public static async Task<SelfTestHub> StartAsync() => new(await TestHub.StartAsync());
 
-    public HttpClient Client(string user, string password)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        return client;
-    }
+    public HttpClient Client(string user, string password) => _hub.Client(user, password);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Admin.Dispose();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder: best effort.
-        }
-    }
+    public ValueTask DisposeAsync() => _hub.DisposeAsync();
 }
