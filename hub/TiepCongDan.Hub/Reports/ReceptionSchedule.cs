@@ -74,6 +74,10 @@ public sealed class ReceptionSchedule
         return new ReceptionSchedule(hours, days, TimeSpan.FromHours(options.UtcOffsetHours));
     }
 
+    /// <summary>From the start of local day <paramref name="from"/> to the start of the day after <paramref name="to"/>.</summary>
+    public (DateTimeOffset Start, DateTimeOffset End) Days(DateOnly from, DateOnly to) =>
+        (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Offset), new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Offset));
+
     /// <summary>True when <paramref name="at"/> falls in reception hours.</summary>
     public bool Contains(DateTimeOffset at)
     {

@@ -1,7 +1,6 @@
 using TiepCongDan.Contracts.Reception;
 using TiepCongDan.Hub.Archive;
 using TiepCongDan.Hub.Reception;
-using TiepCongDan.Hub.Storage;
 
 namespace TiepCongDan.Hub.Reports;
 
@@ -10,17 +9,16 @@ namespace TiepCongDan.Hub.Reports;
 /// database (issue #8 item 6). The citizen is decrypted here and masked unless the caller may see
 /// the whole ID number; the caller audits who exported what.
 /// </summary>
-public sealed class RegisterExporter(HubDatabase database, ReceptionRegister register, SessionArchive archive, ServiceReportBuilder reports)
+public sealed class RegisterExporter(ReceptionRegister register, SessionArchive archive, ServiceReportBuilder reports)
 {
     public const int MaxEntries = 100_000;
 
     public IReadOnlyList<RegisterExportEntry> Export(DateOnly from, DateOnly to, bool fullIdNumbers, Func<string, bool>? allowedProvince = null)
     {
         var offset = reports.Schedule.Offset;
-        var startMs = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), offset).ToUnixTimeMilliseconds();
-        var endMs = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), offset).ToUnixTimeMilliseconds();
-        var rows = database.Run(c => c.Query<ReceptionSessionRow>(
-            "SELECT * FROM reception_sessions WHERE started_ms >= ? AND started_ms < ? ORDER BY started_ms, id LIMIT ?", startMs, endMs, MaxEntries));
+        var (start, end) = reports.Schedule.Days(from, to);
+        // The register lists newest first; the export reads oldest first.
+        var rows = register.List(null, start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds() - 1, MaxEntries).Reverse();
         return [.. rows.Where(r => allowedProvince?.Invoke(r.Province) ?? true).Select(r => Entry(r, fullIdNumbers, offset))];
     }
 

@@ -15,7 +15,7 @@ namespace TiepCongDan.Hub.Reports;
 /// (one row a minute per online kiosk, with its health). Availability = history rows that were
 /// healthy inside reception hours × the history interval ÷ the reception hours of the period.
 /// </summary>
-public sealed class ServiceReportBuilder(HubDatabase database, KioskRegistry registry, SessionArchive archive, IOptions<ReportOptions> reportOptions, IOptions<HubOptions> hubOptions)
+public sealed class ServiceReportBuilder(HubDatabase database, ReceptionRegister register, KioskRegistry registry, SessionArchive archive, IOptions<ReportOptions> reportOptions, IOptions<HubOptions> hubOptions)
 {
     private readonly ReceptionSchedule _schedule = ReceptionSchedule.From(reportOptions.Value);
 
@@ -27,15 +27,12 @@ public sealed class ServiceReportBuilder(HubDatabase database, KioskRegistry reg
     /// <param name="allowedProvince">Only provinces this returns true for (an operator's scope); null: all.</param>
     public ServiceReport Build(DateOnly from, DateOnly to, bool byCommune, Func<string, bool>? allowedProvince = null)
     {
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), _schedule.Offset);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), _schedule.Offset);
+        var (start, end) = _schedule.Days(from, to);
         var startMs = start.ToUnixTimeMilliseconds();
         var endMs = end.ToUnixTimeMilliseconds();
         bool Allowed(string province) => allowedProvince?.Invoke(province) ?? true;
 
-        var sessions = database.Run(c => c.Query<ReceptionSessionRow>(
-            "SELECT * FROM reception_sessions WHERE started_ms >= ? AND started_ms < ?", startMs, endMs))
-            .Where(s => Allowed(s.Province)).ToList();
+        var sessions = register.List(null, startMs, endMs - 1, int.MaxValue).Where(s => Allowed(s.Province)).ToList();
         var healthyRows = database.Run(c => c.Query<HistoryRow>(
             "SELECT kiosk_id, ts, online, healthy FROM history WHERE ts >= ? AND ts < ? AND online = 1", startMs, endMs))
             .Where(h => (h.Healthy ?? h.Online) && _schedule.Contains(DateTimeOffset.FromUnixTimeMilliseconds(h.TimestampMs)))
