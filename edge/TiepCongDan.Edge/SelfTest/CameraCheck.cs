@@ -2,6 +2,7 @@ using System.Globalization;
 using TiepCongDan.Contracts.SelfTest;
 using TiepCongDan.Contracts.Fleet;
 using TiepCongDan.Edge.Media.Capture;
+using TiepCongDan.Edge.Media.Encoders;
 
 namespace TiepCongDan.Edge.SelfTest;
 
@@ -28,12 +29,11 @@ public sealed class CameraCheck(CaptureSettings capture, V4l2DeviceLocator locat
     public async Task<SelfTestOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var (adviceVi, adviceEn) = Advice;
-        List<string> input;
+        IReadOnlyList<string> input;
         var source = capture.Source == CaptureSource.Simulated ? "simulated" : "v4l2";
         if (capture.Source == CaptureSource.Simulated)
         {
-            var picture = capture.SimulatedCameraFrozen ? "smptebars" : "testsrc2";
-            input = ["-re", "-f", "lavfi", "-i", $"{picture}=size={I(capture.Width)}x{I(capture.Height)}:rate={I(capture.Fps)}"];
+            input = FfmpegArguments.CameraInput(capture, null);
         }
         else
         {
@@ -46,8 +46,7 @@ public sealed class CameraCheck(CaptureSettings capture, V4l2DeviceLocator locat
 
             var offers = await V4l2DeviceLocator.ListFormatsAsync(capture.FfmpegPath, capture.CameraDevice, cancellationToken);
             var mode = V4l2DeviceLocator.Negotiate(capture, offers);
-            input = ["-f", "v4l2", "-input_format", mode.InputFormat, "-video_size", $"{I(mode.Width)}x{I(mode.Height)}",
-                "-framerate", I(capture.Fps), "-i", capture.CameraDevice];
+            input = FfmpegArguments.CameraInput(capture, mode);
         }
 
         List<string> args = ["-hide_banner", "-nostats", "-loglevel", "error", .. input,

@@ -15,6 +15,26 @@ public static class FfmpegArguments
     private const int AnalysisWidth = 64;
     private const int AnalysisHeight = 36;
 
+    /// <summary>
+    /// ffmpeg's camera input, shared by the session's encoder and the self-test: the simulated test
+    /// picture (smptebars, a still picture, while the simulated camera is unplugged: the session's frame
+    /// stamp keeps counting on it) or the V4L2 camera in its negotiated <paramref name="mode"/>.
+    /// </summary>
+    public static IReadOnlyList<string> CameraInput(CaptureSettings capture, V4l2Negotiation? mode)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        if (capture.Source == CaptureSource.Simulated)
+        {
+            var picture = capture.SimulatedCameraFrozen ? "smptebars" : "testsrc2";
+            return ["-re", "-f", "lavfi", "-i", $"{picture}=size={I(capture.Width)}x{I(capture.Height)}:rate={I(capture.Fps)}"];
+        }
+
+        ArgumentNullException.ThrowIfNull(mode);
+        return ["-f", "v4l2", "-thread_queue_size", "512", "-use_wallclock_as_timestamps", "1",
+            "-input_format", mode.InputFormat, "-video_size", $"{I(mode.Width)}x{I(mode.Height)}",
+            "-framerate", I(capture.Fps), "-i", capture.CameraDevice];
+    }
+
     public static IReadOnlyList<string> Build(CaptureSettings capture, EncodeSettings encode, StreamOffsets offsets, bool analysis, ResolvedDevices? devices = null)
     {
         ArgumentNullException.ThrowIfNull(capture);
@@ -35,12 +55,10 @@ public static class FfmpegArguments
         if (capture.Source == CaptureSource.Simulated)
         {
             (captureWidth, captureHeight) = (capture.Width, capture.Height);
-            // smptebars has no moving part: the frozen camera is a still picture while the stamp keeps counting.
-            var picture = capture.SimulatedCameraFrozen ? "smptebars" : "testsrc2";
             var sound = capture.SimulatedMicrophoneSilent
                 ? $"anullsrc=channel_layout={Layout(capture)}:sample_rate={I(capture.AudioSampleRate)}"
                 : $"sine=frequency=440:sample_rate={I(capture.AudioSampleRate)}";
-            args.AddRange(["-re", "-f", "lavfi", "-i", $"{picture}=size={I(captureWidth)}x{I(captureHeight)}:rate={I(capture.Fps)}"]);
+            args.AddRange(CameraInput(capture, null));
             args.AddRange(["-re", "-f", "lavfi", "-i", sound]);
             graph.Add(FrameStamp.FilterGraph("0:v", "stamped", captureWidth, offsets.FrameOffset, offsets.FirstFrameUnixMs));
             video = "stamped";
@@ -53,9 +71,7 @@ public static class FfmpegArguments
             }
 
             (captureWidth, captureHeight) = (devices.Camera.Width, devices.Camera.Height);
-            args.AddRange(["-f", "v4l2", "-thread_queue_size", "512", "-use_wallclock_as_timestamps", "1",
-                "-input_format", devices.Camera.InputFormat, "-video_size", $"{I(captureWidth)}x{I(captureHeight)}",
-                "-framerate", I(capture.Fps), "-i", capture.CameraDevice]);
+            args.AddRange(CameraInput(capture, devices.Camera));
             args.AddRange(["-f", "alsa", "-thread_queue_size", "512", "-sample_rate", I(capture.AudioSampleRate),
                 "-channels", I(capture.AudioChannels), "-i", devices.AlsaDevice]);
             video = "0:v";
