@@ -199,7 +199,7 @@ public sealed class KioskScreenServer : IHostedService, IAsyncDisposable
         await resource.CopyToAsync(response.OutputStream, cancellationToken);
     }
 
-    private static async Task WriteTextAsync(HttpListenerResponse response, int status, string contentType, string body, CancellationToken cancellationToken)
+    internal static async Task WriteTextAsync(HttpListenerResponse response, int status, string contentType, string body, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         response.StatusCode = status;

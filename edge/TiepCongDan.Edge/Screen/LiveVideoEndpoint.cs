@@ -66,12 +66,6 @@ internal sealed class LiveVideoEndpoint(KioskLiveMedia media, string ffmpegPath,
         }
     }
 
-    private static async Task NotLiveAsync(HttpListenerResponse response, CancellationToken stopping)
-    {
-        var body = "Phiên này không còn trực tiếp."u8.ToArray();
-        response.StatusCode = 404;
-        response.ContentType = "text/plain; charset=utf-8";
-        response.ContentLength64 = body.Length;
-        await response.OutputStream.WriteAsync(body, stopping);
-    }
+    private static Task NotLiveAsync(HttpListenerResponse response, CancellationToken stopping) =>
+        KioskScreenServer.WriteTextAsync(response, 404, "text/plain; charset=utf-8", "Phiên này không còn trực tiếp.", stopping);
 }

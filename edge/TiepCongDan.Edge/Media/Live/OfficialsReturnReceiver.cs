@@ -83,17 +83,7 @@ public sealed class OfficialsReturnReceiver : IAsyncDisposable
             SrtConnection connection;
             try
             {
-                connection = SrtConnection.Connect(new SrtCallerOptions
-                {
-                    Host = _settings.Host,
-                    Port = _settings.Port,
-                    StreamId = StreamId,
-                    Passphrase = _settings.Passphrase,
-                    KeyLengthBytes = _settings.KeyLengthBytes,
-                    LatencyMs = _settings.LatencyMs ?? SrtUplink.DeriveLatencyMs(null),
-                    ConnectTimeoutMs = (int)_settings.ConnectTimeout.TotalMilliseconds,
-                    PeerIdleTimeoutMs = (int)_settings.PeerIdleTimeout.TotalMilliseconds,
-                });
+                connection = SrtConnection.Connect(_settings.CallerOptions(StreamId, _settings.LatencyMs ?? SrtUplink.DeriveLatencyMs(null)));
             }
             catch (Exception e) when (!_stopping.IsCancellationRequested)
             {

@@ -363,15 +363,5 @@ public sealed class SrtUplink : IAsyncDisposable
         }
     }
 
-    private SrtCallerOptions CallerOptions(int latencyMs) => new()
-    {
-        Host = settings.Host,
-        Port = settings.Port,
-        StreamId = StreamId,
-        Passphrase = settings.Passphrase,
-        KeyLengthBytes = settings.KeyLengthBytes,
-        LatencyMs = latencyMs,
-        ConnectTimeoutMs = (int)settings.ConnectTimeout.TotalMilliseconds,
-        PeerIdleTimeoutMs = (int)settings.PeerIdleTimeout.TotalMilliseconds,
-    };
+    private SrtCallerOptions CallerOptions(int latencyMs) => settings.CallerOptions(StreamId, latencyMs);
 }

@@ -37,6 +37,19 @@ public sealed class SrtUplinkSettings
     public int MaxQueueBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Throws with a sentence a technician understands when a setting is wrong.</summary>
+    /// <summary>What libsrt's caller needs for this hub, with <paramref name="streamId"/> (the uplink's or the officials' return).</summary>
+    public TiepCongDan.Srt.SrtCallerOptions CallerOptions(string streamId, int latencyMs) => new()
+    {
+        Host = Host,
+        Port = Port,
+        StreamId = streamId,
+        Passphrase = Passphrase,
+        KeyLengthBytes = KeyLengthBytes,
+        LatencyMs = latencyMs,
+        ConnectTimeoutMs = (int)ConnectTimeout.TotalMilliseconds,
+        PeerIdleTimeoutMs = (int)PeerIdleTimeout.TotalMilliseconds,
+    };
+
     public void Validate()
     {
         Require(!string.IsNullOrWhiteSpace(Host), "Host is required (the hub's SRT ingest address).");
