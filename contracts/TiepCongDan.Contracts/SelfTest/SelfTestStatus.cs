@@ -10,7 +10,8 @@ public static class SelfTestStatus
     public const string Pass = "pass";
     public const string Warn = "warn";
     public const string Fail = "fail";
-    public const string Skip = "skip";
+    /// <summary>The check did not run (not asked for, or nothing to check on this kiosk); the wire value stays "skip".</summary>
+    public const string NotRun = "skip";
 
-    public static bool IsKnown(string? status) => status is Pass or Warn or Fail or Skip;
+    public static bool IsKnown(string? status) => status is Pass or Warn or Fail or NotRun;
 }

@@ -38,7 +38,7 @@ public sealed class SelfTestOutcome
 
     public static SelfTestOutcome Fail(string summary, string summaryEn, string advice, string adviceEn) => new(SelfTestStatus.Fail, summary, summaryEn, advice, adviceEn);
 
-    public static SelfTestOutcome Skip(string reason, string reasonEn) => new(SelfTestStatus.Skip, reason, reasonEn, string.Empty, string.Empty);
+    public static SelfTestOutcome Skip(string reason, string reasonEn) => new(SelfTestStatus.NotRun, reason, reasonEn, string.Empty, string.Empty);
 
     /// <summary>Adds a measured number (invariant culture, at most 3 decimals); returns this for chaining.</summary>
     public SelfTestOutcome With(string key, double value)

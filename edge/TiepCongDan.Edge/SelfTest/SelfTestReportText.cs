@@ -11,11 +11,11 @@ public static class SelfTestReportText
         (SelfTestStatus.Pass, false) => "ĐẠT",
         (SelfTestStatus.Warn, false) => "CẢNH BÁO",
         (SelfTestStatus.Fail, false) => "LỖI",
-        (SelfTestStatus.Skip, false) => "BỎ QUA",
+        (SelfTestStatus.NotRun, false) => "BỎ QUA",
         (SelfTestStatus.Pass, true) => "PASS",
         (SelfTestStatus.Warn, true) => "WARN",
         (SelfTestStatus.Fail, true) => "FAIL",
-        (SelfTestStatus.Skip, true) => "SKIP",
+        (SelfTestStatus.NotRun, true) => "SKIP",
         _ => status,
     };
 
