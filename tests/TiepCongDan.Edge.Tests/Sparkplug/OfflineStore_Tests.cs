@@ -31,6 +31,14 @@ public sealed class OfflineStore_Tests
 
         await File.WriteAllTextAsync(node.ControlFile, """{"display":{"status":"faulty","reason":"Màn hình tắt"}}""");
         await node.Node.SampleAsync(CancellationToken.None);
+        // The display's change must be in the outbox before the broker returns (otherwise the new
+        // DBIRTH carries it and no historical DDATA is due): sample again until it is, at most 10 s.
+        for (var i = 0; i < 100 && !store.Oldest(100).Any(r => r.DeviceId == "display"); i++)
+        {
+            await Task.Delay(100);
+            await node.Node.SampleAsync(CancellationToken.None);
+        }
+
         Assert.True(store.Pending >= 4, $"expected at least 4 stored records, got {store.Pending}");
 
         await broker.StartServerAsync();
