@@ -9,6 +9,7 @@ using MQTTnet.AspNetCore;
 using TiepCongDan.Hub.Alerts;
 using TiepCongDan.Hub.Api;
 using TiepCongDan.Hub.Archive;
+using TiepCongDan.Hub.Audit;
 using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Bridge;
 using TiepCongDan.Hub.Broker;
@@ -76,6 +77,7 @@ public static class HubApp
         services.AddSingleton(_ => new HubDatabase(options.DataDirectoryFullPath));
         services.AddSingleton<RegistryStore>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<HostConnection>();
         services.AddSingleton<NodeCommandSender>();
         services.AddSingleton(sp => new RebirthLimiter(sp.GetRequiredService<TimeProvider>()));
