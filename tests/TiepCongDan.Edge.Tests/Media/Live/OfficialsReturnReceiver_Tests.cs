@@ -68,8 +68,10 @@ public sealed class OfficialsReturnReceiver_Tests
         await using var receiver = new OfficialsReturnReceiver(settings, feed, TimeProvider.System, logger);
         receiver.Start();
 
-        // On a loaded machine a caller may give up on a handshake the listener still accepts: every
-        // accepted connection gets the stream, and the one the receiver kept delivers it.
+        // As the bridge does, every accepted connection gets a steady stream (a message every 50 ms),
+        // not one message: on a loaded machine a caller may give up on a handshake the listener still
+        // accepts, and a lone message sent before the caller has finished connecting can be lost
+        // with nothing after it to reveal the gap.
         using var accepting = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var accepted = new List<SrtConnection>();
         var serving = Task.Run(async () =>
@@ -79,8 +81,10 @@ public sealed class OfficialsReturnReceiver_Tests
                 try
                 {
                     var kiosk = await bridge.AcceptAsync(accepting.Token);
-                    accepted.Add(kiosk);
-                    kiosk.Send(UplinkTestKit.TsPackets(0, 7));
+                    lock (accepted)
+                    {
+                        accepted.Add(kiosk);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -88,9 +92,37 @@ public sealed class OfficialsReturnReceiver_Tests
                 }
             }
         });
+        var streaming = Task.Run(async () =>
+        {
+            var counter = 0;
+            while (!accepting.IsCancellationRequested)
+            {
+                SrtConnection[] open;
+                lock (accepted)
+                {
+                    open = [.. accepted];
+                }
+
+                foreach (var connection in open)
+                {
+                    try
+                    {
+                        connection.Send(UplinkTestKit.TsPackets(counter * 7, 7));
+                    }
+                    catch (SrtException)
+                    {
+                        // A connection the caller abandoned.
+                    }
+                }
+
+                counter++;
+                await Task.Delay(50, CancellationToken.None);
+            }
+        });
         await UplinkTestKit.WaitUntil(() => receiver.BytesReceived >= 7 * 188, TimeSpan.FromSeconds(20), "the stream after two refusals");
         await accepting.CancelAsync();
         await serving;
+        await streaming;
         accepted.ForEach(c => c.Dispose());
         Assert.True(Volatile.Read(ref attempts) >= 3, $"attempts: {attempts}");
         Assert.True(receiver.Connects >= 1);
