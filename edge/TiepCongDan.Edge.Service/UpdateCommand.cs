@@ -22,8 +22,9 @@ public static class UpdateCommand
     public const int ExitCannotRollBack = 70;
 
     private const string Usage =
-        "usage: tcd-edge update install PACKAGE(.tar.gz|DIR) [--deadline SECONDS] [--force] [--root DIR] [--data-dir DIR]\n" +
-        "       tcd-edge update confirm|guard|status [--root DIR] [--data-dir DIR]";
+        "usage: tcd-edge update install PACKAGE(.tar.gz|DIR) [--deadline SECONDS] [--force] [--trust FLEET-CA.pem | --allow-unsigned] [--root DIR] [--data-dir DIR]\n" +
+        "       tcd-edge update confirm|guard|status [--root DIR] [--data-dir DIR]\n" +
+        "       tcd-edge update pack DIR VERSION   (write VERSION and SHA256SUMS into a published edge folder; then `tcd-hub release sign DIR`)";
 
     public static bool IsUpdateCommand(string[] args) => args.Length >= 1 && args[0] == "update";
 
@@ -46,11 +47,18 @@ public static class UpdateCommand
         }
 
         var verb = args[1];
+        if (verb == "pack")
+        {
+            return await PackAsync(args, time, output, error);
+        }
+
         string? package = null;
         string root = "/";
         string dataDirectory = "/var/lib/tcd-edge";
         var deadline = TimeSpan.FromMinutes(10);
         var force = false;
+        var allowUnsigned = false;
+        string? trustPath = null;
         for (var i = 2; i < args.Length; i++)
         {
             switch (args[i])
@@ -68,6 +76,12 @@ public static class UpdateCommand
                 case "--force":
                     force = true;
                     break;
+                case "--allow-unsigned":
+                    allowUnsigned = true;
+                    break;
+                case "--trust" when i + 1 < args.Length:
+                    trustPath = args[++i];
+                    break;
                 default:
                     if (verb == "install" && package is null && !args[i].StartsWith("--", StringComparison.Ordinal))
                     {
@@ -80,9 +94,19 @@ public static class UpdateCommand
             }
         }
 
-        var manager = new UpdateManager(new UpdateLayout(root, dataDirectory), restarter, time, NullLogger.Instance);
+        if (allowUnsigned && trustPath is not null)
+        {
+            await error.WriteLineAsync($"tcd-edge update: --trust và --allow-unsigned không dùng cùng nhau\n{Usage}");
+            return ExitUsage;
+        }
+
         try
         {
+            // A package must be signed by the fleet CA installed at first boot, unless a bench kiosk says otherwise.
+            var trust = verb != "install" ? ReleaseTrust.None
+                : allowUnsigned ? ReleaseTrust.Unsigned
+                : ReleaseTrust.FromFile(trustPath ?? Path.Combine(root, ReleaseTrust.DefaultAnchorPath.TrimStart('/')));
+            var manager = new UpdateManager(new UpdateLayout(root, dataDirectory), restarter, time, trust, NullLogger.Instance);
             switch (verb)
             {
                 case "install" when package is not null:
@@ -123,6 +147,32 @@ public static class UpdateCommand
             await error.WriteLineAsync("tcd-edge update: lỗi: " + ex.Message);
             return ExitFailure;
         }
+    }
+
+    [SupportedOSPlatform("linux")]
+    private static async Task<int> PackAsync(string[] args, TimeProvider time, TextWriter output, TextWriter error)
+    {
+        if (args.Length != 4 || !Directory.Exists(args[2]) || !File.Exists(Path.Combine(args[2], ReleasePackage.Executable)))
+        {
+            await error.WriteLineAsync($"tcd-edge update pack: cần thư mục bản phát hành có {ReleasePackage.Executable} và số phiên bản\n{Usage}");
+            return ExitUsage;
+        }
+
+        try
+        {
+            // A signature over an earlier manifest would not match the new one.
+            File.Delete(Path.Combine(args[2], ReleasePackage.SignatureFile));
+            ReleasePackage.WriteManifest(args[2], args[3]);
+            ReleasePackage.Verify(args[2], ReleaseTrust.Unsigned, time.GetUtcNow());
+        }
+        catch (UpdatePackageException ex)
+        {
+            await error.WriteLineAsync("tcd-edge update pack: " + ex.Message);
+            return ExitRefused;
+        }
+
+        await output.WriteLineAsync($"Đã ghi {ReleasePackage.VersionFile} và {ReleasePackage.ManifestFile} cho phiên bản {args[3]} trong {args[2]}; ký bằng `tcd-hub release sign {args[2]}`.");
+        return ExitOk;
     }
 
     [SupportedOSPlatform("linux")]

@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using TiepCongDan.Contracts.Releases;
 
 namespace TiepCongDan.Edge.Update;
 
@@ -9,7 +10,8 @@ namespace TiepCongDan.Edge.Update;
 /// A release package: a folder or a .tar.gz holding <c>VERSION</c> (one line), <c>SHA256SUMS</c>
 /// (<c>sha256sum</c> format, one line per file) and the published edge. Unpacked into a staging
 /// folder and verified there: every file listed, every listed file present with its hash, nothing
-/// else, the binary <c>tcd-edge</c> present. Nothing is trusted before that.
+/// else, the binary <c>tcd-edge</c> present, and <c>SHA256SUMS.sig</c> a signature over the manifest
+/// by the kiosk's <see cref="ReleaseTrust"/>. Nothing is trusted before that.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public static partial class ReleasePackage
@@ -18,10 +20,12 @@ public static partial class ReleasePackage
 
     public const string ManifestFile = "SHA256SUMS";
 
+    public const string SignatureFile = "SHA256SUMS.sig";
+
     public const string Executable = "tcd-edge";
 
     /// <summary>Copies or unpacks <paramref name="source"/> into <paramref name="staging"/> (created) and verifies it; returns the version.</summary>
-    public static string UnpackAndVerify(string source, string staging)
+    public static string UnpackAndVerify(string source, string staging, ReleaseTrust trust, DateTimeOffset now)
     {
         Directory.CreateDirectory(staging);
         if (Directory.Exists(source))
@@ -46,18 +50,21 @@ public static partial class ReleasePackage
             throw new UpdatePackageException($"no package at {source}");
         }
 
-        return Verify(staging);
+        return Verify(staging, trust, now);
     }
 
-    /// <summary>Checks a release folder against its manifest; returns its version.</summary>
-    public static string Verify(string directory)
+    /// <summary>Checks a release folder's signature and its files against its manifest; returns its version.</summary>
+    public static string Verify(string directory, ReleaseTrust trust, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(trust);
         var versionPath = Path.Combine(directory, VersionFile);
         var manifestPath = Path.Combine(directory, ManifestFile);
         if (!File.Exists(versionPath) || !File.Exists(manifestPath))
         {
             throw new UpdatePackageException($"the package has no {VersionFile} or no {ManifestFile}");
         }
+
+        _ = VerifySignature(directory, manifestPath, trust, now);
 
         var version = File.ReadAllText(versionPath).Trim();
         if (!VersionPattern().IsMatch(version) || version is "." or "..")
@@ -98,7 +105,7 @@ public static partial class ReleasePackage
                 throw new UpdatePackageException($"the package holds a symlink ({relative}); releases hold plain files only");
             }
 
-            if (Directory.Exists(path) || relative == ManifestFile)
+            if (Directory.Exists(path) || relative is ManifestFile or SignatureFile)
             {
                 continue;
             }
@@ -135,13 +142,38 @@ public static partial class ReleasePackage
         return version;
     }
 
+    /// <summary>The signer's subject, or null for an unsigned package a bench kiosk accepts.</summary>
+    private static string? VerifySignature(string directory, string manifestPath, ReleaseTrust trust, DateTimeOffset now)
+    {
+        var signaturePath = Path.Combine(directory, SignatureFile);
+        if (trust.Anchor is null)
+        {
+            return trust.AllowsUnsigned ? null
+                : throw new UpdatePackageException("no trusted release signer is configured, so no package can be accepted");
+        }
+
+        if (!File.Exists(signaturePath))
+        {
+            throw new UpdatePackageException($"the package is not signed (no {SignatureFile}); sign it with `tcd-hub release sign`");
+        }
+
+        try
+        {
+            return ReleaseSignature.Verify(File.ReadAllBytes(manifestPath), File.ReadAllBytes(signaturePath), trust.Anchor, now);
+        }
+        catch (ReleaseSignatureException ex)
+        {
+            throw new UpdatePackageException($"{SignatureFile}: {ex.Message}");
+        }
+    }
+
     /// <summary>Writes VERSION and SHA256SUMS for a published edge folder (used by the release build and the tests).</summary>
     public static void WriteManifest(string directory, string version)
     {
         File.WriteAllText(Path.Combine(directory, VersionFile), version + "\n");
         var lines = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(directory, p).Replace('\\', '/'))
-            .Where(p => p != ManifestFile)
+            .Where(p => p is not ManifestFile and not SignatureFile)
             .Order(StringComparer.Ordinal)
             .Select(p => $"{Sha256(Path.Combine(directory, p))}  {p}");
         File.WriteAllLines(Path.Combine(directory, ManifestFile), lines);

@@ -10,7 +10,7 @@ namespace TiepCongDan.Edge.Update;
 /// step a crash interrupted, so running it again is always safe.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class UpdateManager(UpdateLayout layout, IServiceRestarter restarter, TimeProvider time, ILogger? logger = null)
+public sealed class UpdateManager(UpdateLayout layout, IServiceRestarter restarter, TimeProvider time, ReleaseTrust trust, ILogger? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
@@ -30,7 +30,7 @@ public sealed class UpdateManager(UpdateLayout layout, IServiceRestarter restart
         string version;
         try
         {
-            version = ReleasePackage.UnpackAndVerify(source, staging);
+            version = ReleasePackage.UnpackAndVerify(source, staging, trust, time.GetUtcNow());
         }
         catch
         {
@@ -56,7 +56,7 @@ public sealed class UpdateManager(UpdateLayout layout, IServiceRestarter restart
             if (version == UpdateLayout.LinkVersion(layout.Previous))
             {
                 DeleteQuietly(staging);
-                ReleasePackage.Verify(target);
+                ReleasePackage.Verify(target, trust, time.GetUtcNow());
             }
             else
             {

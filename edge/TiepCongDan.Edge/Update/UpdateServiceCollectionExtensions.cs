@@ -39,6 +39,8 @@ public static class UpdateServiceCollectionExtensions
             new UpdateLayout(sp.GetRequiredService<IOptions<UpdateOptions>>().Value.Root, sp.GetRequiredService<IOptions<EdgeOptions>>().Value.DataDirectory),
             sp.GetRequiredService<IServiceRestarter>(),
             sp.GetRequiredService<TimeProvider>(),
+            // The service only confirms; installs run as root through `tcd-edge update install`, which loads the fleet CA.
+            ReleaseTrust.None,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<UpdateManager>()));
         services.AddHostedService<UpdateHealthConfirmer>();
     }

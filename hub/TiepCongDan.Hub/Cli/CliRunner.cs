@@ -33,6 +33,8 @@ public static class CliRunner
                     return KioskPasswordCommand.Run(rest[1..], stdout, stderr, srt: true);
                 case "archive":
                     return await Archive.ArchiveCommand.RunAsync(rest, stdout, stderr);
+                case "release" when rest.Length >= 1 && rest[0] == "sign":
+                    return ReleaseSignCommand.Run(rest[1..], stdout, stderr);
                 case "mosquitto-config":
                     return MosquittoConfigCommand.Run(rest, stdout, stderr);
                 case "help" or "--help" or "-h":
@@ -82,7 +84,7 @@ public static class CliRunner
           tcd-hub mosquitto-config --out DIR [--data-dir D] [--kiosks ID,ID] [--port N] [--bind ADDR]
                                    [--hub-user U] [--hub-password P]
                                                       write mosquitto.conf, acl and passwd for External mode
-        """ + "\n" + ProvisionCommand.Usage + "\n" + Archive.ArchiveCommand.Usage;
+        """ + "\n" + ProvisionCommand.Usage + "\n" + Archive.ArchiveCommand.Usage + "\n" + ReleaseSignCommand.Usage;
 
     /// <summary>Reads "--name value" options; positional words are returned in order.</summary>
     internal static (Dictionary<string, string> Options, List<string> Positional) Parse(string[] args)

@@ -22,7 +22,7 @@ public sealed class UpdateConfirmTests : IDisposable
     public async Task An_update_that_reports_healthy_is_confirmed_after_staying_online_and_kept_past_its_deadline()
     {
         var restarter = new FakeRestarter(_fx.Layout);
-        var manager = new UpdateManager(_fx.Layout, restarter, _time);
+        var manager = new UpdateManager(_fx.Layout, restarter, _time, _fx.Trust);
         var options = Microsoft.Extensions.Options.Options.Create(new UpdateOptions { ConfirmAfterSeconds = 60, CheckIntervalSeconds = 5 });
 
         // The old process (started while current was 1.0.0) is still running when current moves.

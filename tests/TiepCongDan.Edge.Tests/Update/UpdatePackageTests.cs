@@ -14,7 +14,7 @@ public sealed class UpdatePackageTests : IDisposable
     public UpdatePackageTests()
     {
         _restarter = new FakeRestarter(_fx.Layout);
-        _manager = new UpdateManager(_fx.Layout, _restarter, new FakeTimeProvider());
+        _manager = new UpdateManager(_fx.Layout, _restarter, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero)), _fx.Trust);
     }
 
     [Fact]
@@ -58,6 +58,7 @@ public sealed class UpdatePackageTests : IDisposable
             case "bad-version":
                 File.WriteAllText(Path.Combine(dir, ReleasePackage.VersionFile), "../../etc\n");
                 ReleasePackage.WriteManifest(dir, "../../etc");
+                ReleaseFixture.Sign(dir, _fx.FleetCa); // signed, so the version itself is what is refused
                 break;
         }
 

@@ -15,7 +15,7 @@ public sealed class UpdateRollbackTests : IDisposable
     public UpdateRollbackTests()
     {
         _restarter = new FakeRestarter(_fx.Layout);
-        _manager = new UpdateManager(_fx.Layout, _restarter, _time);
+        _manager = new UpdateManager(_fx.Layout, _restarter, _time, _fx.Trust);
     }
 
     [Fact]
