@@ -110,7 +110,12 @@ public static class UpdateCommand
             switch (verb)
             {
                 case "install" when package is not null:
-                    var pending = await manager.InstallAsync(package, deadline, force, cancellationToken);
+                    PendingUpdate pending;
+                    using (RootFileSystemWriter.Begin(root))
+                    {
+                        pending = await manager.InstallAsync(package, deadline, force, cancellationToken);
+                    }
+
                     await output.WriteLineAsync(
                         $"Đã cài phiên bản {pending.Version} bên cạnh {pending.PreviousVersion ?? "(chưa có)"} và chuyển sang; " +
                         $"nếu không xác nhận hoạt động tốt trước {pending.Deadline:u} sẽ tự quay lại bản cũ.");

@@ -37,6 +37,15 @@ public sealed class UnitVerifyTests : IDisposable
             File.Copy(FirmwareFiles.PathOf(source), target, overwrite: true);
         }
 
+        foreach (var (source, targetPath, _) in FirmwareFiles.InstallMap().Where(r => r.Target.StartsWith("/usr/lib/tcd-edge/", StringComparison.Ordinal)))
+        {
+            // Our own helpers the units run (tcd-root-rw), as the image installs them.
+            var target = Path.Combine(_root, targetPath.TrimStart('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(FirmwareFiles.PathOf(source), target, overwrite: true);
+            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
         foreach (var stub in new[] { "opt/tcd-edge/releases/1.0.0/tcd-edge", "usr/bin/cage", "usr/bin/chromium", "usr/sbin/pcscd", "usr/sbin/seatd" })
         {
             var path = Path.Combine(_root, stub);
