@@ -177,7 +177,7 @@ log "systemd-sysusers, systemd-tmpfiles, enabling units"
 # The host's systemd (bookworm's 252, the same as the kiosk's) works on the root without emulation.
 systemd-sysusers --root="$ROOT" >/dev/null
 systemd-tmpfiles --root="$ROOT" --create --prefix=/var/lib/tcd-edge --prefix=/var/lib/tcd-kiosk \
-  --prefix=/etc/tcd-edge --prefix=/opt/tcd-edge >/dev/null
+  --prefix=/etc/tcd-edge --prefix=/etc/systemd/timesyncd.conf.d --prefix=/opt/tcd-edge >/dev/null
 if [ -f "$FW/enable-units.txt" ]; then
   read_list "$FW/enable-units.txt" | while read -r unit; do
     systemctl --root="$ROOT" enable "$unit" >/dev/null 2>&1 || die "systemctl --root enable $unit failed"

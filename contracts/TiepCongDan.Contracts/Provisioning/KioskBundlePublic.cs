@@ -27,6 +27,13 @@ public sealed record KioskBundlePublic
 
     public required int SrtPort { get; init; }
 
+    /// <summary>
+    /// The NTP servers the kiosk sets its clock from (the province's, else the hub's host): a kiosk
+    /// has no real-time clock, and TLS and the recordings' timestamps need the right time. Empty in
+    /// bundles made before this existed.
+    /// </summary>
+    public IReadOnlyList<string> NtpServers { get; init; } = [];
+
     /// <summary>The kiosk's client certificate (PEM, CN = kiosk id) signed by the fleet CA.</summary>
     public required string ClientCertificatePem { get; init; }
 

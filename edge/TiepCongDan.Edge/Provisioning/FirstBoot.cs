@@ -67,6 +67,15 @@ public static class FirstBoot
         InstallKey(paths.MediaKey, mediaKey, contents.Public.BundleId);
         InstallKey(paths.ReceptionKey, receptionKey, contents.Public.BundleId);
 
+        if (contents.Public.NtpServers.Count > 0)
+        {
+            // Not secret, and systemd-timesyncd (its own user) must read it: 0644. "NTP=" first
+            // empties the list the image's drop-in set, then the province's servers.
+            SecretFiles.WriteText(settings.TimesyncDropInPath,
+                $"# Written by tcd-edge firstboot from bundle {contents.Public.BundleId}.\n[Time]\nNTP=\nNTP={string.Join(' ', contents.Public.NtpServers)}\n",
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
         var existing = File.Exists(settings.ConfigPath) ? File.ReadAllText(settings.ConfigPath) : null;
         SecretFiles.WriteText(settings.ConfigPath, EdgeConfigWriter.Merge(existing, contents.Public, paths, settings.DataDirectory));
         return paths;

@@ -27,6 +27,15 @@ public sealed record FirstBootSettings
 
     public string ConfigPath => Path.Combine(EtcDirectory, "edge.json");
 
+    /// <summary>
+    /// systemd-timesyncd's drop-in folder beside <see cref="EtcDirectory"/>: /etc/systemd/timesyncd.conf.d
+    /// for /etc/tcd-edge (so a test's temporary etc never touches the machine's).
+    /// </summary>
+    public string TimesyncDirectory => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(EtcDirectory)) ?? "/etc", "systemd", "timesyncd.conf.d");
+
+    /// <summary>The bundle's NTP servers; named to sort after firmware-config's tcd-edge.conf, whose servers it replaces.</summary>
+    public string TimesyncDropInPath => Path.Combine(TimesyncDirectory, "tcd-provisioned.conf");
+
     public string SecretsDirectory => Path.Combine(EtcDirectory, "secrets");
 
     /// <summary>Written last before the bundle is deleted: says which bundle is installed (no secrets).</summary>

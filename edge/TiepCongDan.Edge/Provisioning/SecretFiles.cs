@@ -4,7 +4,8 @@ namespace TiepCongDan.Edge.Provisioning;
 
 /// <summary>
 /// Writes first boot's files atomically (temp file, flush to disk, rename) with mode 0600 in 0700
-/// folders, and hands them to the service account when it exists and we run as root.
+/// folders (or a given mode for the few that are not secret), and hands them to the service
+/// account when it exists and we run as root.
 /// </summary>
 internal static class SecretFiles
 {
@@ -23,14 +24,24 @@ internal static class SecretFiles
         File.SetUnixFileMode(path, DirectoryMode700);
     }
 
-    public static void Write(string path, ReadOnlySpan<byte> content)
+    public static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode mode = FileMode600)
     {
-        EnsureDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (mode == FileMode600)
+        {
+            EnsureDirectory(directory);
+        }
+        else if (!OperatingSystem.IsWindows())
+        {
+            // A file others must read (timesyncd's drop-in) sits in a folder they can enter.
+            Directory.CreateDirectory(directory, mode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+
         var temp = path + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = FileMode600;
+            options.UnixCreateMode = mode;
         }
 
         using (var stream = new FileStream(temp, options))
@@ -41,13 +52,13 @@ internal static class SecretFiles
 
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(temp, FileMode600);
+            File.SetUnixFileMode(temp, mode);
         }
 
         File.Move(temp, path, overwrite: true);
     }
 
-    public static void WriteText(string path, string content) => Write(path, System.Text.Encoding.UTF8.GetBytes(content));
+    public static void WriteText(string path, string content, UnixFileMode mode = FileMode600) => Write(path, System.Text.Encoding.UTF8.GetBytes(content), mode);
 
     /// <summary>chown -R the paths to tcd-edge when that user exists and we are root; otherwise leaves them to the current user.</summary>
     public static void GiveToServiceUser(IEnumerable<string> paths, string user)

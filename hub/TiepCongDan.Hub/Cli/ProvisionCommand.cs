@@ -18,6 +18,7 @@ public static class ProvisionCommand
                             [--mqtt-port 8883] [--no-tls] [--srt-host HOST] [--srt-port 9000]
                             [--out tcd-kiosk.bundle] [--data-dir D] [--ca-cert PEM --ca-key PEM]
                             [--api-url URL] [--admin-user admin] [--admin-password-file F]
+                            [--ntp HOST,HOST]         (the kiosk's time servers; default the hub's host)
                                                       make a kiosk's identity, register it with the hub, write its
                                                       sealed bundle and print the code that opens it
           tcd-hub kiosk revoke <kioskId> [--reason TEXT] --api-url URL [--admin-user U] [--admin-password-file F]
@@ -51,6 +52,13 @@ public static class ProvisionCommand
             return CliRunner.ExitUsage;
         }
 
+        var ntp = (options.GetValueOrDefault("ntp") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ntp.Any(h => Uri.CheckHostName(h) == UriHostNameType.Unknown))
+        {
+            stderr.WriteLine("tcd-hub provision: --ntp takes host names or IP addresses separated by commas, e.g. --ntp ntp.tinh14.example,10.14.0.1.");
+            return CliRunner.ExitUsage;
+        }
+
         using var admin = HubAdminClient.Create(options, hubUrl, stderr, "provision");
         if (admin is null)
         {
@@ -74,6 +82,7 @@ public static class ProvisionCommand
             MqttUseTls = useTls,
             SrtHost = options.GetValueOrDefault("srt-host"),
             SrtPort = srtPort,
+            NtpServers = ntp,
         }, secret, ca, TimeProvider.System);
 
         var registration = new RegisterKioskRequest(kiosk.Public.KioskId, province, commune, kiosk.Public.CertificateFingerprint);

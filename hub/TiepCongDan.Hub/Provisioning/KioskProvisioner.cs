@@ -32,6 +32,7 @@ public static class KioskProvisioner
                 MqttUseTls = request.MqttUseTls,
                 SrtHost = string.IsNullOrWhiteSpace(request.SrtHost) ? request.MqttHost : request.SrtHost,
                 SrtPort = request.SrtPort,
+                NtpServers = request.NtpServers.Count > 0 ? request.NtpServers : [new Uri(request.HubUrl).Host],
                 ClientCertificatePem = certificatePem,
                 CertificateFingerprint = KioskBundle.Fingerprint(certificate),
                 FleetCaCertificatePem = ca.CertificatePem,

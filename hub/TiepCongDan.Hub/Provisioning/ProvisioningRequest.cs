@@ -21,4 +21,7 @@ public sealed record ProvisioningRequest
     public string? SrtHost { get; init; }
 
     public int SrtPort { get; init; } = 9000;
+
+    /// <summary>NTP servers for the kiosk's clock; empty: the hub's host (HubUrl's host name).</summary>
+    public IReadOnlyList<string> NtpServers { get; init; } = [];
 }

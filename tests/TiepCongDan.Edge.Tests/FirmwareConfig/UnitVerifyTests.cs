@@ -46,7 +46,7 @@ public sealed class UnitVerifyTests : IDisposable
             File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         }
 
-        foreach (var stub in new[] { "opt/tcd-edge/releases/1.0.0/tcd-edge", "usr/bin/cage", "usr/bin/chromium", "usr/sbin/pcscd", "usr/sbin/seatd" })
+        foreach (var stub in new[] { "opt/tcd-edge/releases/1.0.0/tcd-edge", "usr/bin/cage", "usr/bin/chromium", "usr/bin/systemctl", "usr/sbin/pcscd", "usr/sbin/seatd" })
         {
             var path = Path.Combine(_root, stub);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -46,6 +46,12 @@ public sealed class FirstBootTamperTests : IDisposable
         var edge = JsonNode.Parse(await File.ReadAllTextAsync(_settings.ConfigPath))!["Edge"]!;
         Assert.Equal(TestBundles.KioskId, (string?)edge["KioskId"]);
         Assert.Equal(Path.Combine(_settings.SecretsDirectory, "client.key"), (string?)edge["Mqtt"]!["ClientKeyPath"]);
+
+        // The province's time servers for timesyncd, beside etc as /etc/systemd/timesyncd.conf.d is beside /etc/tcd-edge; readable by timesyncd.
+        Assert.Equal(Path.Combine(_root, "systemd", "timesyncd.conf.d", "tcd-provisioned.conf"), _settings.TimesyncDropInPath);
+        var timesync = await File.ReadAllLinesAsync(_settings.TimesyncDropInPath);
+        Assert.Equal(["[Time]", "NTP=", "NTP=ntp.tinh14.example 10.14.0.1"], timesync.Where(l => !l.StartsWith('#')));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(_settings.TimesyncDropInPath));
     }
 
     [Fact]

@@ -36,6 +36,7 @@ internal static class TestBundles
             MqttUseTls = true,
             SrtHost = "hub.tinh14.example",
             SrtPort = 9000,
+            NtpServers = ["ntp.tinh14.example", "10.14.0.1"],
             ClientCertificatePem = client.ExportCertificatePem(),
             CertificateFingerprint = KioskBundle.Fingerprint(client),
             FleetCaCertificatePem = ca.ExportCertificatePem(),

@@ -37,7 +37,9 @@ public sealed class KioskProvisioningTests
         Assert.DoesNotContain(password!, bundleText, StringComparison.Ordinal); // the secrets are encrypted, not merely encoded
         var registered = await RegistrationAsync(hub, kioskId);
         Assert.Null(registered.EnrolledAt);
-        Assert.Equal(KioskBundle.Verify(await File.ReadAllBytesAsync(kiosk.Settings.BundlePath), null).CertificateFingerprint, registered.CertificateFingerprint);
+        var bundlePublic = KioskBundle.Verify(await File.ReadAllBytesAsync(kiosk.Settings.BundlePath), null);
+        Assert.Equal(bundlePublic.CertificateFingerprint, registered.CertificateFingerprint);
+        Assert.Equal([new Uri(hub.BaseUrl).Host], bundlePublic.NtpServers); // no --ntp: the kiosk sets its clock from the hub's host
 
         var result = await FirstBoot.RunAsync(kiosk.Settings with { Code = code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal) });
 
