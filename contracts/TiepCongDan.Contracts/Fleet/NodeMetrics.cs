@@ -14,6 +14,22 @@ public static class NodeMetrics
     public const string RestartService = "Node Control/Restart Service";
     public const string Ping = "Node Control/Ping";
 
+    /// <summary>Boolean: restart the running session's encoder (media pipeline); nothing to do when idle.</summary>
+    public const string RestartMedia = "Node Control/Restart Media";
+    /// <summary>Boolean: run the on-site self-test without a person (no button prompts) and send its report.</summary>
+    public const string SelfTest = "Node Control/Self Test";
+    /// <summary>Boolean: upload a .tar.gz of the recent journal, redacted configuration, versions and last self-test.</summary>
+    public const string CollectLogs = "Node Control/Collect Logs";
+    /// <summary>Boolean: upload a PNG of the kiosk's screen (refused while a citizen is at the kiosk).</summary>
+    public const string Screenshot = "Node Control/Screenshot";
+    /// <summary>Boolean: upload one JPEG from the camera (refused while a citizen is at the kiosk).</summary>
+    public const string CameraStill = "Node Control/Camera Still";
+    /// <summary>
+    /// String, next to the Boolean command metric in the same NCMD: the hub's id of this command; the
+    /// kiosk reports the outcome under it (<see cref="Commands.CommandProtocol"/>). Absent from older hubs.
+    /// </summary>
+    public const string CommandId = "Node Control/Command Id";
+
     /// <summary>String: the edge service's version.</summary>
     public const string ServiceVersion = "Properties/Service Version";
     /// <summary>String: the province code (also the Sparkplug group id).</summary>

@@ -2,9 +2,11 @@ using System.Text.Json;
 using Google.Protobuf;
 using MQTTnet;
 using MQTTnet.Protocol;
+using TiepCongDan.Contracts.Commands;
 using TiepCongDan.Contracts.Fleet;
 using TiepCongDan.Contracts.Sparkplug;
 using TiepCongDan.Contracts.Sparkplug.Protobuf;
+using TiepCongDan.Edge.Commands;
 
 namespace TiepCongDan.Edge.Sparkplug;
 
@@ -58,60 +60,118 @@ public sealed partial class EdgeNode
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Runs the commands beyond the node's own (restart-media, selftest, collect-logs, screenshot,
+    /// camera-still) and carries every command's outcome to the hub; set once at start by the
+    /// remote commands service. Null (the fleet simulator, tests): those commands are logged as unknown.
+    /// </summary>
+    public IRemoteCommandRunner? RemoteCommands { get; set; }
+
     internal async Task HandleNodeCommandAsync(Payload payload, CancellationToken cancellationToken)
     {
+        var commandId = CommandIdOf(payload);
         foreach (var metric in payload.Metrics)
         {
             var name = metric.HasName ? metric.Name : NodeMetricCatalog.NameOf(metric.Alias) ?? $"alias {metric.Alias}";
+            if (name == NodeMetrics.CommandId)
+            {
+                continue;
+            }
+
             var value = SparkplugValue.ReadFrom(metric, SparkplugDataType.Boolean);
             var requested = value?.Value is true;
             try
             {
-                switch (name)
+                if (requested && RemoteCommands is { } runner && runner.Handles(name))
                 {
-                    case NodeMetrics.Rebirth when requested:
-                        EdgeNodeLog.RebirthRequested(_logger);
-                        _journal.Record(NowMs(), "command", "rebirth");
-                        await BirthAsync(cancellationToken);
-                        break;
-                    case NodeMetrics.Ping:
-                        EdgeNodeLog.PingReceived(_logger);
-                        break;
-                    case NodeMetrics.Reboot when requested:
-                        EdgeNodeLog.RebootRequested(_logger);
-                        _journal.Record(NowMs(), "command", "reboot");
-                        await _control.RebootAsync(cancellationToken);
-                        break;
-                    case NodeMetrics.RestartService when requested:
-                        EdgeNodeLog.RestartRequested(_logger);
-                        _journal.Record(NowMs(), "command", "restart service");
-                        await _control.RestartServiceAsync(cancellationToken);
-                        break;
-                    case MediaMetrics.StartSession when requested && _media is not null:
-                        var started = await _media.StartSessionAsync(null, cancellationToken);
-                        _journal.Record(NowMs(), "command", "start session " + started);
-                        break;
-                    case MediaMetrics.StopSession when requested && _media is not null:
-                        await _media.StopSessionAsync(cancellationToken);
-                        _journal.Record(NowMs(), "command", "stop session");
-                        break;
-                    case MediaMetrics.LineTest when requested && _media is not null:
-                        _journal.Record(NowMs(), "command", "line test");
-                        // Ten seconds of streaming must not hold up the command chain (a stop-session behind it).
-                        _ = _media.RunLineTestAsync(cancellationToken);
-                        break;
-                    case NodeMetrics.Rebirth or NodeMetrics.Reboot or NodeMetrics.RestartService or MediaMetrics.StartSession or MediaMetrics.StopSession or MediaMetrics.LineTest:
-                        break; // written false: nothing to do
-                    default:
-                        EdgeNodeLog.UnknownCommand(_logger, name);
-                        break;
+                    _journal.Record(NowMs(), "command", name);
+                    runner.Start(name, commandId, cancellationToken);
+                    continue;
+                }
+
+                if (await RunNodeCommandAsync(name, requested, commandId, cancellationToken) is { } done)
+                {
+                    await ReportAsync(commandId, CommandStates.Done, done, cancellationToken);
                 }
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 EdgeNodeLog.CommandFailed(_logger, ex, name);
+                await ReportAsync(commandId, CommandStates.Failed, ex.GetBaseException().Message, cancellationToken);
             }
         }
+    }
+
+    /// <summary>The node's own commands; returns the "done" sentence, or null when there is nothing to report (yet).</summary>
+    private async Task<string?> RunNodeCommandAsync(string name, bool requested, string? commandId, CancellationToken cancellationToken)
+    {
+        switch (name)
+        {
+            case NodeMetrics.Rebirth when requested:
+                EdgeNodeLog.RebirthRequested(_logger);
+                _journal.Record(NowMs(), "command", "rebirth");
+                await BirthAsync(cancellationToken);
+                return "Đã gửi lại NBIRTH.";
+            case NodeMetrics.Ping:
+                EdgeNodeLog.PingReceived(_logger);
+                return "pong";
+            case NodeMetrics.Reboot when requested:
+                EdgeNodeLog.RebootRequested(_logger);
+                _journal.Record(NowMs(), "command", "reboot");
+                // Acknowledged first: the hub marks it done when the kiosk is born again.
+                await ReportAsync(commandId, CommandStates.Accepted, "Điểm cầu đã nhận lệnh và đang khởi động lại máy.", cancellationToken);
+                await _control.RebootAsync(cancellationToken);
+                return null;
+            case NodeMetrics.RestartService when requested:
+                EdgeNodeLog.RestartRequested(_logger);
+                _journal.Record(NowMs(), "command", "restart service");
+                await ReportAsync(commandId, CommandStates.Accepted, "Điểm cầu đã nhận lệnh và đang khởi động lại dịch vụ.", cancellationToken);
+                await _control.RestartServiceAsync(cancellationToken);
+                return null;
+            case MediaMetrics.StartSession when requested && _media is not null:
+                var started = await _media.StartSessionAsync(null, cancellationToken);
+                _journal.Record(NowMs(), "command", "start session " + started);
+                return "Phiên " + started + " đã bắt đầu.";
+            case MediaMetrics.StopSession when requested && _media is not null:
+                await _media.StopSessionAsync(cancellationToken);
+                _journal.Record(NowMs(), "command", "stop session");
+                return "Phiên đã kết thúc.";
+            case MediaMetrics.LineTest when requested && _media is not null:
+                _journal.Record(NowMs(), "command", "line test");
+                // Ten seconds of streaming must not hold up the command chain (a stop-session behind it).
+                var media = _media;
+                _ = Task.Run(async () =>
+                {
+                    var ran = await media.RunLineTestAsync(cancellationToken);
+                    await ReportAsync(commandId, ran ? CommandStates.Done : CommandStates.Refused,
+                        ran ? "Đã phát 10 giây hình thử đường truyền." : "Đang có phiên: không thử đường truyền.", cancellationToken);
+                }, CancellationToken.None);
+                return null;
+            case NodeMetrics.Rebirth or NodeMetrics.Reboot or NodeMetrics.RestartService or MediaMetrics.StartSession or MediaMetrics.StopSession or MediaMetrics.LineTest:
+                return null; // written false: nothing to do
+            default:
+                EdgeNodeLog.UnknownCommand(_logger, name);
+                return null;
+        }
+    }
+
+    private Task ReportAsync(string? commandId, string state, string message, CancellationToken cancellationToken) =>
+        commandId is not null && RemoteCommands is { } runner
+            ? runner.ReportAsync(commandId, new CommandOutcome(state, message), cancellationToken)
+            : Task.CompletedTask;
+
+    private static string? CommandIdOf(Payload payload)
+    {
+        foreach (var metric in payload.Metrics)
+        {
+            if (metric.HasName && metric.Name == NodeMetrics.CommandId
+                && SparkplugValue.ReadFrom(metric, SparkplugDataType.String)?.Value is string id && id.Length is > 0 and <= 64)
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
     private void HandleHostState(string hostId, byte[] json)

@@ -1,13 +1,11 @@
 using TiepCongDan.Contracts.Fleet;
 using TiepCongDan.Hub.Auth;
-using TiepCongDan.Hub.Metrics;
 using TiepCongDan.Hub.Registry;
-using TiepCongDan.Hub.Sparkplug;
 using TiepCongDan.Hub.Storage;
 
 namespace TiepCongDan.Hub.Api;
 
-/// <summary>/api/devices: the registry, history and commands.</summary>
+/// <summary>/api/devices: the registry and history (commands: Commands/CommandEndpoints).</summary>
 public static class DeviceEndpoints
 {
     public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder app)
@@ -37,42 +35,7 @@ public static class DeviceEndpoints
 
             return Results.Ok(store.History(id, start, end).Select(HistoryPointDto.From));
         });
-        group.MapPost("/{id}/commands", SendCommand).RequireAuthorization(Policies.OperatorOrAdmin);
         return app;
-    }
-
-    private static async Task<IResult> SendCommand(string id, CommandRequest? request, KioskRegistry registry, NodeCommandSender sender,
-        HubMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (request?.Command is null || !KioskCommands.ToMetric.TryGetValue(request.Command, out var metric))
-        {
-            return Results.BadRequest(new
-            {
-                error = $"Unknown command '{request?.Command}'.",
-                allowed = KioskCommands.ToMetric.Keys.ToArray(),
-            });
-        }
-
-        var kiosk = registry.Get(id);
-        if (kiosk is null)
-        {
-            return NotFound(id);
-        }
-
-        if (!kiosk.Online)
-        {
-            return Results.Conflict(new { error = $"Kiosk {id} is offline; a command would be lost." });
-        }
-
-        if (!await sender.SendAsync(id, metric, cancellationToken))
-        {
-            return Results.Problem("The hub is not connected to the MQTT broker.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
-        metrics.Commands.Inc(request.Command);
-        return Results.Json(
-            new CommandResultDto(id, request.Command, NodeCommandSender.TopicFor(id), metric, true, DeviceDto.Iso(time.GetUtcNow())!),
-            statusCode: StatusCodes.Status202Accepted);
     }
 
     private static IResult NotFound(string id) => Results.NotFound(new
