@@ -63,6 +63,27 @@ public sealed class RemoteCommandsOnSimulatedKioskTests
         Assert.Null(audit.Verify());
     }
 
+    [Fact]
+    public async Task The_self_test_runs_without_a_person_and_its_report_reaches_the_hub()
+    {
+        await using var hub = await SelfTestHub.StartAsync();
+        await using var kiosk = await CommandEdgeKiosk.StartAsync(hub, Kiosk);
+        await Eventually.True(() => hub.Get<KioskRegistry>().Get(Kiosk)?.Online == true, "the simulated kiosk online", 30_000);
+
+        var (status, body) = await CommandHubClients.PostAsync(hub.Admin, Kiosk, new { command = "selftest" });
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var finished = await CommandHubClients.FinishedAsync(hub.Admin, body.GetProperty("id").GetString()!, 240_000);
+
+        Assert.True(finished.GetProperty("state").GetString() == "done", finished.ToString());
+        Assert.Contains("Tự kiểm tra", finished.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("báo cáo đã gửi về trung tâm", finished.GetProperty("message").GetString(), StringComparison.Ordinal);
+        using var report = await hub.Admin.GetAsync($"/api/devices/{Kiosk}/selftest");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var text = await report.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("\"buttons\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"camera\"", text, StringComparison.Ordinal);
+    }
+
     private static async Task<byte[]> ArtifactOfAsync(SelfTestHub hub, string command, string contentType)
     {
         var (status, body) = await CommandHubClients.PostAsync(hub.Admin, Kiosk, new { command });
