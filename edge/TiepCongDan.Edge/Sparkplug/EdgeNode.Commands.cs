@@ -155,10 +155,33 @@ public sealed partial class EdgeNode
         }
     }
 
-    private Task ReportAsync(string? commandId, string state, string message, CancellationToken cancellationToken) =>
-        commandId is not null && RemoteCommands is { } runner
-            ? runner.ReportAsync(commandId, new CommandOutcome(state, message), cancellationToken)
-            : Task.CompletedTask;
+    /// <summary>
+    /// Reports in the background: an unreachable hub must not hold up the command chain (a stop-session
+    /// behind a start-session). A restart's acknowledgement is waited for, a few seconds at most, so it
+    /// usually leaves before the process or board goes down.
+    /// </summary>
+    private async Task ReportAsync(string? commandId, string state, string message, CancellationToken cancellationToken)
+    {
+        if (commandId is null || RemoteCommands is not { } runner)
+        {
+            return;
+        }
+
+        var report = runner.ReportAsync(commandId, new CommandOutcome(state, message), cancellationToken);
+        if (state != CommandStates.Accepted)
+        {
+            return;
+        }
+
+        try
+        {
+            await report.WaitAsync(TimeSpan.FromSeconds(5), _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Restart anyway: the hub also sees the kiosk come back with a new birth.
+        }
+    }
 
     private static string? CommandIdOf(Payload payload)
     {

@@ -37,12 +37,12 @@ public sealed class NodeCommandOutcome_Tests
         await broker.PublishAsync(topic, Command(NodeMetrics.Reboot, "c-reboot"));
         await node.WaitUntilAsync(() => node.Control.Calls.Count == 1 && kit.Hub.Requests.Count == 2, "the reboot and two outcomes");
 
-        var outcomes = kit.Hub.Requests.Select(r => (r.Path, Body: Encoding.UTF8.GetString(r.Body))).ToArray();
-        Assert.Equal("/api/kiosk/commands/c-ping/result", outcomes[0].Path);
-        Assert.Contains("\"state\":\"done\"", outcomes[0].Body, StringComparison.Ordinal);
-        Assert.Contains("pong", outcomes[0].Body, StringComparison.Ordinal);
-        Assert.Equal("/api/kiosk/commands/c-reboot/result", outcomes[1].Path);
-        Assert.Contains("\"state\":\"accepted\"", outcomes[1].Body, StringComparison.Ordinal);
+        // Reported in the background, so in either order.
+        var outcomes = kit.Hub.Requests.ToDictionary(r => r.Path, r => Encoding.UTF8.GetString(r.Body));
+        Assert.Equal(["/api/kiosk/commands/c-ping/result", "/api/kiosk/commands/c-reboot/result"], outcomes.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains("\"state\":\"done\"", outcomes["/api/kiosk/commands/c-ping/result"], StringComparison.Ordinal);
+        Assert.Contains("pong", outcomes["/api/kiosk/commands/c-ping/result"], StringComparison.Ordinal);
+        Assert.Contains("\"state\":\"accepted\"", outcomes["/api/kiosk/commands/c-reboot/result"], StringComparison.Ordinal);
         Assert.Equal(["reboot"], node.Control.Calls.ToArray());
     }
 
