@@ -44,6 +44,26 @@ public sealed class CaptureCommand_Tests
     }
 
     [Theory]
+    [InlineData("Edge:Mqtt:Password", true)]
+    [InlineData("Edge:Mqtt:PasswordFile", false)]
+    [InlineData("Edge:Media:Srt:Passphrase", true)]
+    [InlineData("Edge:Media:Store:KeyPath", false)]
+    [InlineData("Edge:Card:Can", true)]
+    [InlineData("Edge:Reception:ApiToken", true)]
+    [InlineData("Edge:KioskId", false)]
+    public void Settings_named_like_secrets_are_masked_but_paths_to_them_are_shown(string key, bool secret) =>
+        Assert.Equal(secret, SecretRedactor.IsSecretKey(key));
+
+    [Fact]
+    public void Wrong_command_settings_are_named()
+    {
+        var problems = new EdgeCommandOptions { ScreenshotCommand = " ", ProgramTimeoutSeconds = 0 }.Problems();
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("Edge:Commands:ScreenshotCommand is empty", StringComparison.Ordinal));
+        Assert.Empty(new EdgeCommandOptions().Problems());
+    }
+
+    [Theory]
     [InlineData(NodeMetrics.Screenshot)]
     [InlineData(NodeMetrics.CameraStill)]
     public async Task With_a_citizen_at_the_kiosk_the_kiosk_refuses_and_runs_nothing(string metric)

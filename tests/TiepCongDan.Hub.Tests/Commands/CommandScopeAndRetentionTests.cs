@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -39,9 +40,19 @@ public sealed class CommandScopeAndRetentionTests
     }
 
     [Fact]
+    public void Wrong_command_settings_are_refused_with_the_setting_named()
+    {
+        var result = new CommandOptionsValidator().Validate(null, new CommandOptions { TimeoutSeconds = 0, SlowTimeoutSeconds = 5, ArtifactRetentionHours = 0 });
+        Assert.True(result.Failed);
+        Assert.Contains("Hub:Commands:TimeoutSeconds is 0", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Hub:Commands:ArtifactRetentionHours is 0", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(new CommandOptionsValidator().Validate(null, new CommandOptions()).Succeeded);
+    }
+
+    [Fact]
     public async Task An_artifact_is_deleted_after_the_retention_and_the_deletion_is_audited()
     {
-        await using var hub = await TestHub.StartAsync("--Hub:Commands:ArtifactRetentionHours=0.001", "--Hub:Commands:SweepIntervalMs=100");
+        await using var hub = await TestHub.StartAsync("--Hub:Commands:ArtifactRetentionHours=0.002", "--Hub:Commands:SweepIntervalMs=100");
         await using var kiosk = await TestKiosk.ConnectAsync(hub, Kiosk);
         await kiosk.BirthAsync();
         await Eventually.True(() => hub.Registry.Get(Kiosk)?.Online == true, "kiosk online");
@@ -56,6 +67,16 @@ public sealed class CommandScopeAndRetentionTests
         Assert.Equal(HttpStatusCode.OK, (await asKiosk.PostAsync(CommandProtocol.ResultPath(id),
             new StringContent("{\"state\":\"done\",\"message\":\"ok\"}", Encoding.UTF8, "application/json"))).StatusCode);
         var stored = Assert.Single(Directory.GetFiles(Path.Combine(hub.DataDirectory, "command-artifacts")));
+
+        // A viewer sees the command but not the picture; an operator may download it (audited under their name).
+        Assert.Equal(HttpStatusCode.Created, (await hub.Http.PostAsJsonAsync("/api/users", new { username = "xem", password = "chi-xem-thoi-2026", role = "viewer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await hub.Http.PostAsJsonAsync("/api/users", new { username = "vanhanh", password = "van-hanh-2026!", role = "operator" })).StatusCode);
+        using var viewer = hub.Client("xem", "chi-xem-thoi-2026");
+        using var operatorClient = hub.Client("vanhanh", "van-hanh-2026!");
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/commands/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/api/commands/{id}/artifact")).StatusCode);
+        Assert.Equal(png, await operatorClient.GetByteArrayAsync($"/api/commands/{id}/artifact"));
+        Assert.Contains(hub.Get<AuditLog>().List(), r => r is { Action: "command.artifact.download", Actor: "vanhanh", Outcome: "ok" });
 
         await Eventually.True(async () => (await CommandHubClients.GetAsync(hub.Http, id)).GetProperty("artifact").ValueKind == System.Text.Json.JsonValueKind.Null,
             "the artifact to expire", 15_000);
