@@ -13,6 +13,7 @@ using TiepCongDan.Hub.Audit;
 using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Bridge;
 using TiepCongDan.Hub.Broker;
+using TiepCongDan.Hub.Commands;
 using TiepCongDan.Hub.Ingest;
 using TiepCongDan.Hub.LineTest;
 using TiepCongDan.Hub.Media;
@@ -96,6 +97,7 @@ public static class HubApp
             return id => selfTests.Latest(id) is { } report ? !report.Passed : null;
         });
         services.AddSingleton<LineTestService>();
+        services.AddRemoteCommands(builder.Configuration, options.DataDirectoryFullPath);
         // Order matters: the stored registry is loaded before the primary host hears any birth.
         services.AddSingleton<RegistryFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistryFlusher>());
@@ -157,6 +159,7 @@ public static class HubApp
         app.MapSelfTestEndpoints();
         app.MapKioskProvisioningEndpoints();
         app.MapAlertEndpoints();
+        app.MapCommandEndpoints();
         return app;
     }
 

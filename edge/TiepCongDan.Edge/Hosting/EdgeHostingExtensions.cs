@@ -85,6 +85,7 @@ public static class EdgeHostingExtensions
         builder.AddSimulationConsole();
         // After the devices and media it reads and presents on; before the node.
         builder.AddReception();
+        TiepCongDan.Edge.Commands.RemoteCommandsHostingExtensions.AddRemoteCommands(builder);
         services.AddSingleton(EdgeNodeFactory.Create);
         services.AddHostedService<EdgeNodeService>();
         services.AddHostedService<SystemdWatchdogService>();
