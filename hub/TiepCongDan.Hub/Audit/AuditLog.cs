@@ -56,16 +56,36 @@ public sealed class AuditLog
         return row;
     }
 
-    /// <summary>Entries newest first, optionally only those whose province <paramref name="allowedProvince"/> accepts ("" = not a province's).</summary>
+    /// <summary>
+    /// Entries newest first, before sequence <paramref name="beforeSeq"/>, optionally only those whose
+    /// province <paramref name="allowedProvince"/> accepts ("" = not a province's; a user's entries may
+    /// name several provinces joined by ','); pages through the table until <paramref name="limit"/> match.
+    /// </summary>
     public IReadOnlyList<AuditRow> List(int limit = 500, long? beforeSeq = null, Func<string, bool>? allowedProvince = null)
     {
-        var rows = _database.Run(c => c.Query<AuditRow>(
-            "SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?", beforeSeq ?? long.MaxValue, Math.Clamp(limit, 1, 10_000) * (allowedProvince is null ? 1 : 4)));
-        return [.. rows.Where(r => allowedProvince?.Invoke(r.Province) ?? true).Take(Math.Clamp(limit, 1, 10_000))];
+        limit = Math.Clamp(limit, 1, 10_000);
+        var result = new List<AuditRow>(limit);
+        var before = beforeSeq ?? long.MaxValue;
+        while (result.Count < limit)
+        {
+            var page = _database.Run(c => c.Query<AuditRow>("SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?", before, limit));
+            result.AddRange(page.Where(r => allowedProvince?.Invoke(r.Province) ?? true).Take(limit - result.Count));
+            if (page.Count < limit)
+            {
+                break;
+            }
+
+            before = page[^1].Seq;
+        }
+
+        return result;
     }
 
     /// <summary>The first sequence number whose hash does not follow from the rows before it (or a gap), or null when the chain holds.</summary>
-    public long? Verify()
+    public long? Verify() => Check().BrokenAt;
+
+    /// <summary>How many entries there are, and the first that breaks the chain (null when it holds).</summary>
+    public (long Count, long? BrokenAt) Check()
     {
         var rows = _database.Run(c => c.Query<AuditRow>("SELECT * FROM audit_log ORDER BY seq"));
         var previous = Genesis;
@@ -74,14 +94,14 @@ public sealed class AuditLog
         {
             if (row.Seq != expected || !string.Equals(row.Hash, HashOf(previous, row), StringComparison.Ordinal))
             {
-                return row.Seq;
+                return (rows.Count, row.Seq);
             }
 
             previous = row.Hash;
             expected++;
         }
 
-        return null;
+        return (rows.Count, null);
     }
 
     private static string HashOf(string previous, AuditRow row)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
@@ -11,10 +10,10 @@ public sealed class BasicAuthenticationHandler : AuthenticationHandler<Authentic
 {
     public const string SchemeName = "Basic";
 
-    private readonly UserStore _users;
+    private readonly OperatorLogins _logins;
 
-    public BasicAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserStore users)
-        : base(options, logger, encoder) => _users = users;
+    public BasicAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OperatorLogins logins)
+        : base(options, logger, encoder) => _logins = logins;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -26,15 +25,10 @@ public sealed class BasicAuthenticationHandler : AuthenticationHandler<Authentic
                 return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials."));
         }
 
-        var username = credentials.Username;
-        var role = _users.Authenticate(username, credentials.Password);
-        if (role is null)
-        {
-            AuthLog.LoginFailed(Logger, username, Context.Connection.RemoteIpAddress?.ToString() ?? "?");
-            return Task.FromResult(AuthenticateResult.Fail("Wrong user name or password."));
-        }
-
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Principal(username, role, SchemeName), SchemeName)));
+        var principal = _logins.SignIn(credentials.Username, credentials.Password, SchemeName, Context.Connection.RemoteIpAddress?.ToString() ?? "?", form: false);
+        return Task.FromResult(principal is null
+            ? AuthenticateResult.Fail("Wrong user name or password.")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -43,7 +37,4 @@ public sealed class BasicAuthenticationHandler : AuthenticationHandler<Authentic
         Response.Headers.WWWAuthenticate = "Basic realm=\"tcd-hub\", charset=\"UTF-8\"";
         return Task.CompletedTask;
     }
-
-    public static ClaimsPrincipal Principal(string username, string role, string scheme) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, username), new Claim(ClaimTypes.Role, role)], scheme));
 }

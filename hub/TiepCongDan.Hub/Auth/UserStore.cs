@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using TiepCongDan.Hub.Storage;
 
@@ -15,7 +16,7 @@ public sealed class UserStore
 
     private readonly HubDatabase _database;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, (string Role, DateTimeOffset Until)> _verified = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (UserRow User, DateTimeOffset Until)> _verified = new(StringComparer.Ordinal);
 
     public UserStore(HubDatabase database, TimeProvider time)
     {
@@ -29,8 +30,8 @@ public sealed class UserStore
 
     public IReadOnlyList<UserRow> List() => _database.Run(c => c.Table<UserRow>().OrderBy(u => u.Username).ToList());
 
-    /// <summary>Creates or replaces a user.</summary>
-    public void Save(string username, string password, string role)
+    /// <summary>Creates or replaces a user; <paramref name="provinces"/> is a normalised list (<see cref="ProvinceScope.TryNormalize"/>), "" = all.</summary>
+    public void Save(string username, string password, string role, string provinces = "")
     {
         var row = new UserRow
         {
@@ -38,19 +39,23 @@ public sealed class UserStore
             Role = role,
             PasswordHash = PasswordHasher.Hash(password),
             CreatedMs = _time.GetUtcNow().ToUnixTimeMilliseconds(),
+            Provinces = provinces,
         };
         _database.Run(c => c.InsertOrReplace(row));
         _verified.Clear();
     }
 
     /// <summary>The user's role when the password is right, else null.</summary>
-    public string? Authenticate(string username, string password)
+    public string? Authenticate(string username, string password) => Check(username, password)?.Role;
+
+    /// <summary>The user when the password is right, else null.</summary>
+    public UserRow? Check(string username, string password)
     {
         var key = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(username + "\0" + password)));
         var now = _time.GetUtcNow();
         if (_verified.TryGetValue(key, out var cached) && cached.Until > now)
         {
-            return cached.Role;
+            return cached.User;
         }
 
         var user = Find(username);
@@ -59,7 +64,16 @@ public sealed class UserStore
             return null;
         }
 
-        _verified[key] = (user.Role, now + CacheLifetime);
-        return user.Role;
+        _verified[key] = (user, now + CacheLifetime);
+        return user;
     }
+
+    /// <summary>The principal of a signed-in user: name, role and provinces (<see cref="ProvinceScope.ClaimType"/>).</summary>
+    public static ClaimsPrincipal Principal(UserRow user, string scheme) =>
+        new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.Name, user.Username),
+            new Claim(ClaimTypes.Role, user.Role),
+            new Claim(ProvinceScope.ClaimType, user.Provinces ?? string.Empty),
+        ], scheme));
 }

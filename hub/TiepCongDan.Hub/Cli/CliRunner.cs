@@ -23,6 +23,10 @@ public static class CliRunner
             {
                 case "serve":
                     return await ServeAsync(rest, stderr);
+                case "user":
+                    return await UserCommand.RunAsync(rest, stdout, stderr);
+                case "audit":
+                    return AuditCommand.Run(rest, stdout, stderr);
                 case "kiosk" when rest.Length >= 2 && rest[0] == "password":
                     return KioskPasswordCommand.Run(rest[1..], stdout, stderr);
                 case "kiosk" when rest.Length >= 2 && rest[0] == "revoke":
@@ -74,9 +78,11 @@ public static class CliRunner
         return 0;
     }
 
-    public const string Usage = """
+    public const string Usage = $"""
         usage:
           tcd-hub [serve] [--Hub:Key=value ...]        run the hub (see hub/README.md for every key)
+        {UserCommand.Usage}
+        {AuditCommand.Usage}
           tcd-hub kiosk password <kioskId> [--data-dir D]
                                                       print the kiosk's MQTT password (derived from the fleet secret)
           tcd-hub kiosk srt-passphrase <kioskId> [--data-dir D]

@@ -18,4 +18,12 @@ public sealed class UserRow
 
     [Column("created")]
     public long CreatedMs { get; set; }
+
+    /// <summary>
+    /// The provinces the user may see and act on: 2-digit codes joined by ',' ("14,15"), or "" for
+    /// every province. Added to an existing table by CreateTable, where older rows read null (= all,
+    /// as they had before).
+    /// </summary>
+    [Column("provinces")]
+    public string? Provinces { get; set; } = string.Empty;
 }

@@ -24,18 +24,16 @@ public static class PageEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, UserStore users, ILoggerFactory loggers)
+    private static async Task<IResult> LoginAsync(HttpContext context, OperatorLogins logins)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var username = form["username"].ToString();
-        var role = users.Authenticate(username, form["password"].ToString());
-        if (role is null)
+        var principal = logins.SignIn(form["username"].ToString(), form["password"].ToString(), CookieAuthenticationDefaults.AuthenticationScheme,
+            context.Connection.RemoteIpAddress?.ToString() ?? "?", form: true);
+        if (principal is null)
         {
-            AuthLog.LoginFailed(loggers.CreateLogger("TiepCongDan.Hub.Auth"), username, context.Connection.RemoteIpAddress?.ToString() ?? "?");
             return Results.Redirect("/login?error=1");
         }
 
-        var principal = BasicAuthenticationHandler.Principal(username, role, CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         var returnUrl = form["returnUrl"].ToString();
         return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/");
