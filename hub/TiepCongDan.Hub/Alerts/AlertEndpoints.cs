@@ -1,4 +1,5 @@
 using System.Globalization;
+using TiepCongDan.Hub.Audit;
 using TiepCongDan.Hub.Auth;
 
 namespace TiepCongDan.Hub.Alerts;
@@ -65,6 +66,12 @@ public static class AlertEndpoints
 
             var user = context.User.Identity?.Name ?? "?";
             var (outcome, row) = engine.Acknowledge(id, user, comment, scope.AllowedProvinces(context.User));
+            if (row is not null)
+            {
+                // Refusals of an alert the user may not see are not recorded: for them it does not exist.
+                context.Audit(AuditActions.AlertAcknowledge, $"alert {id} {row.KioskId} {row.Rule}", row.Province,
+                    outcome == AckOutcome.Acknowledged ? AuditOutcomes.Ok : AuditOutcomes.Refused, outcome == AckOutcome.Acknowledged ? comment : outcome.ToString());
+            }
             return outcome switch
             {
                 AckOutcome.Acknowledged => Results.Ok(AlertDto.From(row!)),

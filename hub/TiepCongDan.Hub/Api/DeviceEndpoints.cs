@@ -11,12 +11,17 @@ public static class DeviceEndpoints
     public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/devices").RequireAuthorization(Policies.AnyUser);
-        group.MapGet("/", (KioskRegistry registry) => Results.Ok(registry.All().Select(DeviceDto.From)));
-        group.MapGet("/{id}", (string id, KioskRegistry registry) =>
-            registry.Get(id) is { } kiosk ? Results.Ok(DeviceDto.From(kiosk)) : NotFound(id));
-        group.MapGet("/{id}/history", (string id, string? from, string? to, KioskRegistry registry, RegistryStore store, TimeProvider time) =>
+        // Province scope: a user sees the kiosks of their provinces; another province's kiosk does not exist for them.
+        group.MapGet("/", (HttpContext context, KioskRegistry registry) =>
         {
-            if (!registry.Contains(id))
+            var allowed = context.AllowedProvinces();
+            return Results.Ok(registry.All().Where(k => allowed.Allows(k.Province)).Select(DeviceDto.From));
+        });
+        group.MapGet("/{id}", (string id, HttpContext context, KioskRegistry registry) =>
+            registry.Get(id) is { } kiosk && context.MaySeeProvince(kiosk.Province) ? Results.Ok(DeviceDto.From(kiosk)) : NotFound(id));
+        group.MapGet("/{id}/history", (string id, string? from, string? to, HttpContext context, KioskRegistry registry, RegistryStore store, TimeProvider time) =>
+        {
+            if (registry.Get(id) is not { } known || !context.MaySeeProvince(known.Province))
             {
                 return NotFound(id);
             }

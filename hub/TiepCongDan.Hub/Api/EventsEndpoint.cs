@@ -9,7 +9,7 @@ namespace TiepCongDan.Hub.Api;
 /// <summary>
 /// GET /api/events: Server-Sent Events for the fleet page. First a "snapshot" event with every
 /// kiosk, then a "kiosk" event per changed kiosk (coalesced), and a comment every 15 s so proxies
-/// keep the stream open.
+/// keep the stream open. Only the kiosks of the signed-in user's provinces.
 /// </summary>
 public static class EventsEndpoint
 {
@@ -26,10 +26,12 @@ public static class EventsEndpoint
         context.Response.Headers.ContentType = "text/event-stream; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
+        // The user's provinces, fixed for the stream's life: the snapshot and every update are filtered by them.
+        var allowed = context.AllowedProvinces();
         using var subscription = broadcaster.Subscribe();
         try
         {
-            await WriteEventAsync(context, "snapshot", JsonSerializer.Serialize(registry.All().Select(DeviceDto.From), options), cancel);
+            await WriteEventAsync(context, "snapshot", JsonSerializer.Serialize(registry.All().Where(k => allowed.Allows(k.Province)).Select(DeviceDto.From), options), cancel);
             while (!cancel.IsCancellationRequested)
             {
                 var ids = await subscription.WaitAsync(TimeSpan.FromSeconds(15), cancel);
@@ -42,7 +44,7 @@ public static class EventsEndpoint
 
                 foreach (var id in ids)
                 {
-                    if (registry.Get(id) is { } kiosk)
+                    if (registry.Get(id) is { } kiosk && allowed.Allows(kiosk.Province))
                     {
                         await context.Response.WriteAsync($"event: kiosk\ndata: {JsonSerializer.Serialize(DeviceDto.From(kiosk), options)}\n\n", cancel);
                     }

@@ -9,7 +9,7 @@ using TiepCongDan.Hub.Sparkplug;
 
 namespace TiepCongDan.Hub.Api;
 
-/// <summary>/healthz (anonymous) and /metrics (anonymous from loopback, any signed-in user otherwise).</summary>
+/// <summary>/healthz (anonymous) and /metrics (anonymous from loopback, any signed-in user of every province otherwise).</summary>
 public static class OperationsEndpoints
 {
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
@@ -34,6 +34,13 @@ public static class OperationsEndpoints
             if (!local && context.User.Identity?.IsAuthenticated != true)
             {
                 await context.ChallengeAsync(BasicAuthenticationHandler.SchemeName);
+                return;
+            }
+
+            // Fleet-wide numbers: a user of some provinces only may not read them (loopback scrapers stay anonymous).
+            if (context.User.Identity?.IsAuthenticated == true && !context.IsAllProvinces())
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
             }
 

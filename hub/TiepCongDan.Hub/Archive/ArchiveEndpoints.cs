@@ -1,13 +1,15 @@
 using System.Globalization;
 using TiepCongDan.Contracts.Media;
 using TiepCongDan.Contracts.Reception;
+using TiepCongDan.Hub.Audit;
 using TiepCongDan.Hub.Auth;
 
 namespace TiepCongDan.Hub.Archive;
 
 /// <summary>
 /// /api/sessions (list, search, details, verify, MP4 export: any signed-in user; metadata: operator;
-/// legal hold: admin) and the sessions page.
+/// legal hold: admin) and the sessions page. Only the sessions of the user's provinces; exports,
+/// playbacks, metadata changes and legal holds are on the audit log.
 /// </summary>
 public static class ArchiveEndpoints
 {
@@ -15,7 +17,7 @@ public static class ArchiveEndpoints
     {
         var group = app.MapGroup("/api/sessions").RequireAuthorization(Policies.AnyUser);
         group.MapGet("/", Search);
-        group.MapGet("/deletions", (SessionArchive archive) => Results.Ok(archive.Catalog.Deletions().Select(d => new
+        group.MapGet("/deletions", (HttpContext context, SessionArchive archive) => Results.Ok(archive.Catalog.Deletions().Where(d => context.MaySeeKiosk(d.KioskId)).Select(d => new
         {
             session = d.SessionId,
             kiosk = d.KioskId,
@@ -25,17 +27,25 @@ public static class ArchiveEndpoints
             chainHead = d.ChainHead,
             segmentCount = d.SegmentCount,
         })));
-        group.MapGet("/{id}", (string id, SessionArchive archive, CancellationToken ct) => Guarded(id, () => DetailAsync(id, archive, ct)));
-        group.MapGet("/{id}/verify", (string id, SessionArchive archive, CancellationToken ct) =>
-            Guarded(id, async () => Results.Ok(VerifyReportDto.From(await archive.VerifyAsync(id, ct)))));
-        group.MapGet("/{id}/export.mp4", (string id, SessionArchive archive, CancellationToken ct) => Guarded(id, async () =>
+        group.MapGet("/{id}", (string id, HttpContext context, SessionArchive archive, CancellationToken ct) => Scoped(context, id, archive, () => DetailAsync(id, archive, ct)));
+        group.MapGet("/{id}/verify", (string id, HttpContext context, SessionArchive archive, CancellationToken ct) =>
+            Scoped(context, id, archive, async () => Results.Ok(VerifyReportDto.From(await archive.VerifyAsync(id, ct)))));
+        group.MapGet("/{id}/export.mp4", (string id, HttpContext context, SessionArchive archive, CancellationToken ct) => Scoped(context, id, archive, async () =>
         {
             var path = await archive.ExportAsync(id, ct);
+            // A download, or the start of a playback in the page's <video>; its seeks (other ranges) are not actions of their own.
+            var range = context.Request.Headers.Range.ToString();
+            if (range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal))
+            {
+                context.Audit(AuditActions.ArchiveExport, id, archive.Catalog.Find(id)?.Province ?? ProvinceScope.OfSessionId(id), AuditOutcomes.Ok,
+                    range.Length == 0 ? "download" : "playback");
+            }
+
             // From a file with ranges: the browser's <video> seeks by byte ranges, and nothing is held in memory.
             return Results.File(path, "video/mp4", id + ".mp4", enableRangeProcessing: true);
         }));
         group.MapPut("/{id}/metadata", (string id, SessionMetadataRequest? request, HttpContext context, SessionArchive archive, CancellationToken ct) =>
-            Guarded(id, async () =>
+            Scoped(context, id, archive, async () =>
             {
                 if (request is null)
                 {
@@ -44,12 +54,21 @@ public static class ArchiveEndpoints
 
                 var row = await archive.UpdateMetadataAsync(id, request.Officials ?? [], request.CaseKind ?? string.Empty,
                     request.CitizenRef ?? string.Empty, context.User.Identity?.Name ?? "?", ct);
+                context.Audit(AuditActions.ArchiveMetadata, id, row.Province, AuditOutcomes.Ok, $"case kind {request.CaseKind}, {request.Officials?.Count ?? 0} officials");
                 return Results.Ok(Summary(row, archive));
             })).RequireAuthorization(Policies.OperatorOrAdmin);
         group.MapPut("/{id}/legal-hold", (string id, LegalHoldRequest? request, HttpContext context, SessionArchive archive) =>
-            Guarded(id, () => Task.FromResult(request is null
-                ? Error(StatusCodes.Status400BadRequest, "The body must be JSON: {\"legalHold\": true|false}.")
-                : Results.Ok(Summary(archive.SetLegalHold(id, request.LegalHold, context.User.Identity?.Name ?? "?"), archive)))))
+            Scoped(context, id, archive, () =>
+            {
+                if (request is null)
+                {
+                    return Task.FromResult(Error(StatusCodes.Status400BadRequest, "The body must be JSON: {\"legalHold\": true|false}."));
+                }
+
+                var row = archive.SetLegalHold(id, request.LegalHold, context.User.Identity?.Name ?? "?");
+                context.Audit(AuditActions.LegalHold, id, row.Province, AuditOutcomes.Ok, request.LegalHold ? "hold" : "release");
+                return Task.FromResult(Results.Ok(Summary(row, archive)));
+            }))
             .RequireAuthorization(Policies.AdminOnly);
 
         app.MapGet("/sessions.html", () => Web.PageEndpoints.Embedded("sessions.html", "text/html; charset=utf-8")).RequireAuthorization(Policies.AnyUser);
@@ -57,7 +76,7 @@ public static class ArchiveEndpoints
         return app;
     }
 
-    private static IResult Search(string? commune, string? from, string? to, string? caseKind, string? citizenRef, string? kiosk, SessionArchive archive)
+    private static IResult Search(string? commune, string? from, string? to, string? caseKind, string? citizenRef, string? kiosk, HttpContext context, SessionArchive archive)
     {
         DateTimeOffset? start = null;
         DateTimeOffset? end = null;
@@ -86,8 +105,9 @@ public static class ArchiveEndpoints
             return Error(StatusCodes.Status400BadRequest, $"caseKind must be one of {string.Join(", ", CaseKinds.All)}.");
         }
 
+        var allowed = context.AllowedProvinces();
         var rows = archive.Catalog.Search(new SessionSearch(commune, start, end, caseKind, citizenRef, kiosk));
-        return Results.Ok(rows.Select(r => Summary(r, archive)));
+        return Results.Ok(rows.Where(r => allowed.Allows(r.Province)).Select(r => Summary(r, archive)));
     }
 
     private static async Task<IResult> DetailAsync(string id, SessionArchive archive, CancellationToken cancellationToken)
@@ -105,6 +125,17 @@ public static class ArchiveEndpoints
     {
         var (expected, segments) = archive.Completeness(row.Id);
         return SessionSummaryDto.From(row, expected, segments);
+    }
+
+    /// <summary>A session of a province the user may not see answers as one that does not exist.</summary>
+    private static Task<IResult> Scoped(HttpContext context, string id, SessionArchive archive, Func<Task<IResult>> handler)
+    {
+        if (MediaSessionId.IsValid(id) && !context.MaySeeProvince(archive.Catalog.Find(id)?.Province ?? ProvinceScope.OfSessionId(id)))
+        {
+            return Task.FromResult(Error(StatusCodes.Status404NotFound, new SessionNotFoundException(id).Message));
+        }
+
+        return Guarded(id, handler);
     }
 
     private static async Task<IResult> Guarded(string id, Func<Task<IResult>> handler)

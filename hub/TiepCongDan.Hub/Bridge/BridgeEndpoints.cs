@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TiepCongDan.Contracts.Media;
+using TiepCongDan.Hub.Audit;
 using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Ingest;
 
@@ -7,13 +8,18 @@ namespace TiepCongDan.Hub.Bridge;
 
 /// <summary>
 /// GET /api/live (any signed-in user, viewer and up): live sessions with their points and numbers;
-/// GET /api/live/{id}/watch.mp4: the session itself, live, for a browser's &lt;video&gt; element.
+/// GET /api/live/{id}/watch.mp4: the session itself, live, for a browser's &lt;video&gt; element (audited).
+/// Only the sessions of the user's provinces.
 /// </summary>
 public static class BridgeEndpoints
 {
     public static IEndpointRouteBuilder MapBridgeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/live", (ILiveSessionBus bus, BridgeService bridge) => Results.Ok(Live(bus, bridge)))
+        app.MapGet("/api/live", (HttpContext context, ILiveSessionBus bus, BridgeService bridge) =>
+            {
+                var allowed = context.AllowedProvinces();
+                return Results.Ok(Live(bus, bridge).Where(s => allowed.Allows(s.Province)));
+            })
             .RequireAuthorization(Policies.AnyUser);
         app.MapGet("/api/live/{id}/watch.mp4", WatchAsync).RequireAuthorization(Policies.AnyUser);
         return app;
@@ -22,7 +28,8 @@ public static class BridgeEndpoints
     /// <summary>Streams fragmented MP4 until the browser leaves or the session ends. No transcoding: the kiosk's H.264 and AAC as sent.</summary>
     private static async Task WatchAsync(string id, HttpContext context, ILiveSessionBus bus, IOptions<BridgeOptions> options, CancellationToken cancellationToken)
     {
-        if (Contracts.Media.MediaSessionId.IsLineTest(id) || bus.Sessions.All(s => s.SessionId != id))
+        var live = bus.Sessions.FirstOrDefault(s => s.SessionId == id);
+        if (Contracts.Media.MediaSessionId.IsLineTest(id) || live is null || !context.MaySeeProvince(live.Province))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             await context.Response.WriteAsJsonAsync(new { error = $"Session {id} is not live on this hub." }, cancellationToken);
@@ -38,6 +45,7 @@ public static class BridgeEndpoints
             }
         }
 
+        context.Audit(AuditActions.LiveWatch, id, live.Province, AuditOutcomes.Ok, live.KioskId);
         bus.SessionEnded += Ended;
         try
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TiepCongDan.Contracts.Fleet;
+using TiepCongDan.Hub.Audit;
 using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Registry;
 
@@ -16,9 +17,9 @@ public static class LineTestEndpoints
         return app;
     }
 
-    private static async Task<IResult> RunAsync(string id, KioskRegistry registry, LineTestService tests, CancellationToken cancellationToken)
+    private static async Task<IResult> RunAsync(string id, HttpContext context, KioskRegistry registry, LineTestService tests, CancellationToken cancellationToken)
     {
-        if (!KioskId.IsValid(id) || registry.Get(id) is not { } kiosk)
+        if (!KioskId.IsValid(id) || registry.Get(id) is not { } kiosk || !context.MaySeeProvince(kiosk.Province))
         {
             return Results.NotFound(new { error = $"Kiosk {id} is unknown to this hub." });
         }
@@ -30,10 +31,13 @@ public static class LineTestEndpoints
 
         try
         {
-            return Results.Ok(await tests.RunAsync(id, cancellationToken));
+            var report = await tests.RunAsync(id, cancellationToken);
+            context.Audit(AuditActions.LineTest, id, kiosk.Province, AuditOutcomes.Ok);
+            return Results.Ok(report);
         }
         catch (InvalidOperationException ex)
         {
+            context.Audit(AuditActions.LineTest, id, kiosk.Province, AuditOutcomes.Failed, ex.Message);
             return Results.Conflict(new { error = ex.Message });
         }
     }

@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using TiepCongDan.Contracts.Fleet;
+using TiepCongDan.Hub.Audit;
 using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Media;
 
 namespace TiepCongDan.Hub.Provisioning;
 
 /// <summary>
-/// /api/kiosks: admins register provisioned kiosks and revoke them; a kiosk enrols itself with its
+/// /api/kiosks: admins register provisioned kiosks and revoke them (of their provinces only, audited); a kiosk enrols itself with its
 /// own credentials (user = kiosk id, password = its MQTT password) after its first boot.
 /// </summary>
 public static class KioskProvisioningEndpoints
@@ -28,14 +29,18 @@ public static class KioskProvisioningEndpoints
         }
 
         var admin = app.MapGroup("/api/kiosks").RequireAuthorization(Policies.AdminOnly);
-        admin.MapGet("/registrations", (KioskRegistrationStore store) => Results.Ok(store.List().Select(KioskRegistrationDto.From)));
+        admin.MapGet("/registrations", (HttpContext context, KioskRegistrationStore store) =>
+        {
+            var allowed = context.AllowedProvinces();
+            return Results.Ok(store.List().Where(r => allowed.Allows(r.Province)).Select(KioskRegistrationDto.From));
+        });
         admin.MapPost("/register", Register);
         admin.MapPost("/{kioskId}/revoke", RevokeAsync);
         app.MapPost(EnrollPath, Enroll).RequireAuthorization(KioskAuthenticationHandler.PolicyName);
         return app;
     }
 
-    private static IResult Register(RegisterKioskRequest request, KioskRegistrationStore store, ClaimsPrincipal by, ILoggerFactory loggers)
+    private static IResult Register(RegisterKioskRequest request, KioskRegistrationStore store, HttpContext context, ClaimsPrincipal by, ILoggerFactory loggers)
     {
         if (!KioskId.IsValid(request.KioskId) || !KioskId.IsValidProvince(request.Province) || !KioskId.IsValidCommune(request.Commune)
             || request.KioskId![..2] != request.Province || request.KioskId.Substring(3, 5) != request.Commune)
@@ -49,24 +54,38 @@ public static class KioskProvisioningEndpoints
             return Results.BadRequest(new { error = "certificateFingerprint must be the SHA-256 of the kiosk's certificate (64 hex digits)." });
         }
 
+        if (!context.MaySeeProvince(request.Province))
+        {
+            context.Audit(AuditActions.KioskProvision, request.KioskId, request.Province, AuditOutcomes.Refused, "not one of the user's provinces");
+            return Results.Json(new { error = $"Province {request.Province} is not one of yours." }, statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var logger = loggers.CreateLogger("TiepCongDan.Hub.Provisioning");
         var row = store.Register(request.KioskId, request.Province!, request.Commune!, request.CertificateFingerprint.ToUpperInvariant(), by.Identity?.Name ?? "?");
         if (row is null)
         {
             ProvisioningLog.RegisterRevokedRefused(logger, request.KioskId);
+            context.Audit(AuditActions.KioskProvision, request.KioskId, request.Province, AuditOutcomes.Refused, "revoked before");
             return Results.Conflict(new { error = $"Kiosk {request.KioskId} is revoked; it cannot be provisioned again under the same id." });
         }
 
         ProvisioningLog.Registered(logger, row.KioskId, row.CreatedBy, row.CertificateFingerprint);
+        context.Audit(AuditActions.KioskProvision, row.KioskId, row.Province, AuditOutcomes.Ok, "certificate " + row.CertificateFingerprint);
         return Results.Created($"/api/kiosks/registrations/{row.KioskId}", KioskRegistrationDto.From(row));
     }
 
     private static async Task<IResult> RevokeAsync(string kioskId, RevokeKioskRequest? request, KioskRegistrationStore store,
-        RevocationEnforcer enforcer, ClaimsPrincipal by, ILoggerFactory loggers)
+        RevocationEnforcer enforcer, HttpContext context, ClaimsPrincipal by, ILoggerFactory loggers)
     {
         if (!KioskId.IsValid(kioskId))
         {
             return Results.BadRequest(new { error = "Not a kiosk id like 14-04171." });
+        }
+
+        var province = store.Find(kioskId)?.Province ?? KioskId.ProvinceOf(kioskId);
+        if (!context.MaySeeProvince(province))
+        {
+            return Results.NotFound(new { error = $"Kiosk {kioskId} is unknown to this hub." });
         }
 
         var reason = request?.Reason is { Length: > 0 } r ? r[..Math.Min(r.Length, 200)] : "(no reason given)";
@@ -75,6 +94,7 @@ public static class KioskProvisioningEndpoints
         ProvisioningLog.Revoked(loggers.CreateLogger("TiepCongDan.Hub.Provisioning"), kioskId, who, reason);
         // Cut now (again, if the event already did): the answer means the kiosk is off the hub.
         await enforcer.CutAsync(kioskId);
+        context.Audit(AuditActions.KioskRevoke, kioskId, province, AuditOutcomes.Ok, reason);
         return Results.Ok(KioskRegistrationDto.From(store.Find(kioskId)!));
     }
 

@@ -13,7 +13,7 @@ namespace TiepCongDan.Hub.Reception;
 /// <summary>
 /// POST <see cref="ReceptionProtocol.EventsPath"/> (kiosks, Basic with the MQTT password) and the
 /// register for officials: GET /api/reception/sessions (any signed-in user) and /{id} (the full
-/// citizen for operators and admins only, each such read audited).
+/// citizen for operators and admins only, each such read audited); only the sessions of the user's provinces.
 /// </summary>
 public static class ReceptionEndpoints
 {
@@ -62,7 +62,7 @@ public static class ReceptionEndpoints
         }
     }
 
-    private static IResult List(string? kiosk, string? from, string? to, int? limit, ReceptionRegister register, SessionArchive archive, MediaArchiveStore media)
+    private static IResult List(string? kiosk, string? from, string? to, int? limit, HttpContext context, ReceptionRegister register, SessionArchive archive, MediaArchiveStore media)
     {
         if (!TryParseBound(from, endOfDay: false, out var start) || !TryParseBound(to, endOfDay: true, out var end))
         {
@@ -74,8 +74,10 @@ public static class ReceptionEndpoints
             return Error(StatusCodes.Status400BadRequest, $"'limit' must be between 1 and {MaxLimit}.");
         }
 
-        var rows = register.List(kiosk, start?.ToUnixTimeMilliseconds(), end?.ToUnixTimeMilliseconds(), limit ?? DefaultLimit);
-        return Results.Ok(rows.Select(r => Summary(r, register.Citizen(r), archive, media)).ToList());
+        // A user of some provinces: read up to the maximum, keep theirs, then cut to the limit (a list, not a count).
+        var allowed = context.AllowedProvinces();
+        var rows = register.List(kiosk, start?.ToUnixTimeMilliseconds(), end?.ToUnixTimeMilliseconds(), allowed is null ? limit ?? DefaultLimit : MaxLimit);
+        return Results.Ok(rows.Where(r => allowed.Allows(r.Province)).Take(limit ?? DefaultLimit).Select(r => Summary(r, register.Citizen(r), archive, media)).ToList());
     }
 
     private static IResult Detail(string id, HttpContext context, ReceptionRegister register, SessionArchive archive, MediaArchiveStore media)
@@ -85,7 +87,7 @@ public static class ReceptionEndpoints
             return Error(StatusCodes.Status400BadRequest, $"'{id}' is not a session id.");
         }
 
-        if (register.Find(id) is not { } row)
+        if (register.Find(id) is not { } row || !context.MaySeeProvince(row.Province))
         {
             return Error(StatusCodes.Status404NotFound, $"The register holds no session {id}.");
         }

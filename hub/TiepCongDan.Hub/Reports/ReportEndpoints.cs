@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using System.Text;
+using TiepCongDan.Hub.Audit;
 using TiepCongDan.Hub.Auth;
 using TiepCongDan.Hub.Reception;
 
@@ -11,6 +12,7 @@ namespace TiepCongDan.Hub.Reports;
 /// GET /api/reports/service (JSON or CSV, any signed-in user), GET /reports/service (the same as a
 /// printable Vietnamese page), GET /api/reception/export (the register for the national database,
 /// JSON or CSV; operators and admins, the whole ID number for admins only, every export audited).
+/// All cover only the user's provinces; CSV reports and every register export are on the audit log.
 /// Periods are local days: ?from=2026-11-01&amp;to=2026-11-30.
 /// </summary>
 public static class ReportEndpoints
@@ -35,7 +37,7 @@ public static class ReportEndpoints
         return app;
     }
 
-    private static IResult Service(string? from, string? to, string? by, string? format, ServiceReportBuilder builder)
+    private static IResult Service(string? from, string? to, string? by, string? format, HttpContext context, ServiceReportBuilder builder)
     {
         if (Period(from, to) is not { } period)
         {
@@ -47,7 +49,12 @@ public static class ReportEndpoints
             return Error("'by' must be province or commune.");
         }
 
-        var report = builder.Build(period.From, period.To, by == "commune");
+        var report = builder.Build(period.From, period.To, by == "commune", context.ProvinceFilter());
+        if (format == "csv")
+        {
+            context.Audit(AuditActions.ReportExport, $"service {report.From}..{report.To}", Scope(context), AuditOutcomes.Ok, $"csv by {report.GroupBy}");
+        }
+
         return format switch
         {
             null or "json" => Results.Ok(report),
@@ -57,14 +64,14 @@ public static class ReportEndpoints
         };
     }
 
-    private static IResult ServicePage(string? from, string? to, string? by, ServiceReportBuilder builder)
+    private static IResult ServicePage(string? from, string? to, string? by, HttpContext context, ServiceReportBuilder builder)
     {
         if (Period(from, to) is not { } period)
         {
             return PeriodError();
         }
 
-        var report = builder.Build(period.From, period.To, by == "commune");
+        var report = builder.Build(period.From, period.To, by == "commune", context.ProvinceFilter());
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo tiếp công dân trực tuyến</title><style>")
             .Append("body{font-family:'Noto Sans','DejaVu Sans',sans-serif;color:#111;margin:2rem}h1{font-size:1.6rem}table{border-collapse:collapse;width:100%;font-size:.9rem}")
@@ -103,8 +110,10 @@ public static class ReportEndpoints
         }
 
         var admin = context.User.IsInRole(Roles.Admin);
-        var entries = exporter.Export(period.From, period.To, fullIdNumbers: admin);
+        var entries = exporter.Export(period.From, period.To, fullIdNumbers: admin, context.ProvinceFilter());
         var user = context.User.FindFirstValue(ClaimTypes.Name) ?? "?";
+        context.Audit(AuditActions.RegisterExport, $"register {period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}", Scope(context), AuditOutcomes.Ok,
+            $"{format ?? "json"}, {entries.Count} entries, {(admin ? "full ID numbers" : "masked ID numbers")}");
         foreach (var e in entries.Where(e => e.CitizenName is not null))
         {
             // Each citizen that left the hub in an export is on the register's audit trail, as a detail read is.
@@ -120,6 +129,9 @@ public static class ReportEndpoints
 
         return Results.Ok(entries);
     }
+
+    /// <summary>The provinces an export covers, for the audit log: the user's, "" for all.</summary>
+    private static string Scope(HttpContext context) => context.AllowedProvinces() is { } allowed ? string.Join(',', allowed.Order(StringComparer.Ordinal)) : string.Empty;
 
     private static void Row(StringBuilder html, ServiceReportLine line)
     {

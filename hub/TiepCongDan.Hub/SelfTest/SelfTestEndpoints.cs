@@ -34,13 +34,13 @@ public static class SelfTestEndpoints
         kiosk.MapGet("/ping", (TimeProvider time) => Results.Ok(new { serverUnixMs = time.GetUtcNow().ToUnixTimeMilliseconds() }));
         kiosk.MapPost("/upload", UploadAsync);
         kiosk.MapGet("/download", Download);
-        app.MapGet("/api/devices/{id}/selftest", (string id, SelfTestStore store) =>
+        app.MapGet("/api/devices/{id}/selftest", (string id, HttpContext context, SelfTestStore store) =>
             !KioskId.IsValid(id) ? Error(StatusCodes.Status400BadRequest, $"'{id}' is not a kiosk id.")
-            : store.Latest(id) is { } row ? Results.Ok(SelfTestStore.View(row, withReport: true))
+            : store.Latest(id) is { } row && context.MaySeeKiosk(id) ? Results.Ok(SelfTestStore.View(row, withReport: true))
             : Error(StatusCodes.Status404NotFound, $"Kiosk {id} has sent no self-test report."))
             .RequireAuthorization(Policies.AnyUser);
-        app.MapGet("/api/selftest", (bool? failed, SelfTestStore store) =>
-            Results.Ok(store.All(failed ?? false).Select(r => SelfTestStore.View(r, withReport: false))))
+        app.MapGet("/api/selftest", (bool? failed, HttpContext context, SelfTestStore store) =>
+            Results.Ok(store.All(failed ?? false).Where(r => context.MaySeeKiosk(r.KioskId)).Select(r => SelfTestStore.View(r, withReport: false))))
             .RequireAuthorization(Policies.AnyUser);
         return app;
     }
