@@ -29,7 +29,8 @@ public enum RouteAccess
 /// should do for a province-14 user of <see cref="Role"/> (the least role it needs), and how to
 /// call it. Paths use the seeded placeholders of <see cref="AccessWorld.Fill"/>: {k14}, {k15}
 /// (kiosks), {s14}, {s15} (archived sessions), {r14}, {r15} (register sessions), {a14}, {a15}
-/// (alerts), {l14}, {l15} (live sessions), {g14}, {g15} (kiosk registrations), {new14}, {new15} (unused kiosk ids).
+/// (alerts), {l14}, {l15} (live sessions), {g14}, {g15} (kiosk registrations), {new14}, {new15} (unused kiosk ids);
+/// a new kind of object is seeded in <see cref="AccessWorld"/> (SeedProvinceAsync) under a new placeholder.
 /// </summary>
 public sealed record RouteRow(string Method, string Pattern, RouteAccess Access, string Role = "viewer")
 {
@@ -60,6 +61,9 @@ public sealed record RouteRow(string Method, string Pattern, RouteAccess Access,
 
     /// <summary>Accepted answers on the own province's object besides 2xx (e.g. 409 for an offline kiosk): past the scope check, refused for another reason.</summary>
     public HttpStatusCode[] OwnStatuses { get; init; } = [];
+
+    /// <summary>Text the own province's answer must hold: tells an accepted 404 ("no file for this command") from the other province's.</summary>
+    public string? OwnBodyContains { get; init; }
 
     public HttpStatusCode ForeignStatus { get; init; } = HttpStatusCode.NotFound;
 

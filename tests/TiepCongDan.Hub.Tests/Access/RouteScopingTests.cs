@@ -97,6 +97,11 @@ public sealed class RouteScopingTests(AccessWorld world)
         var own = await CallAsync(row, client, path, row.Body);
         Assert.True(own.Status is null || (int)own.Status is >= 200 and < 300 || row.OwnStatuses.Contains(own.Status.Value),
             $"{row.Key}: province 14's {row.Role} on province 14 got {(int?)own.Status}: {own.Body}");
+        if (row.OwnBodyContains is not null)
+        {
+            Assert.Contains(world.Fill(row.OwnBodyContains), own.Body, StringComparison.Ordinal);
+        }
+
         return own.Body;
     }
 
