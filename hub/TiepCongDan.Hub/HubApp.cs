@@ -96,6 +96,7 @@ public static class HubApp
             var selfTests = sp.GetRequiredService<SelfTestStore>();
             return id => selfTests.Latest(id) is { } report ? !report.Passed : null;
         });
+        services.AddProvinceScopedAccess();
         services.AddSingleton<LineTestService>();
         services.AddRemoteCommands(builder.Configuration, options.DataDirectoryFullPath);
         // Order matters: the stored registry is loaded before the primary host hears any birth.
@@ -160,6 +161,7 @@ public static class HubApp
         app.MapKioskProvisioningEndpoints();
         app.MapAlertEndpoints();
         app.MapCommandEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 
@@ -254,6 +256,7 @@ public static class HubApp
                 o.LoginPath = "/login";
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = OperatorCookie.ValidateAsync;
                 o.Events.OnRedirectToLogin = context =>
                 {
                     if (IsApi(context.Request))

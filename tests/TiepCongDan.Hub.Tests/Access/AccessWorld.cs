@@ -114,6 +114,14 @@ public sealed class AccessWorld : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.Created, register.StatusCode);
         _places["g" + province] = registered;
+
+        var command = new Hub.Commands.CommandRow
+        {
+            Id = Guid.CreateVersion7().ToString("N"), KioskId = kioskId, Province = province, Command = "rebirth", State = Contracts.Commands.CommandStates.Done,
+            RequestedBy = "admin", RequestedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), DeadlineMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+        };
+        Hub.Get<Hub.Commands.CommandStore>().Add(command);
+        _places["c" + province] = command.Id;
     }
 
     private HttpClient Track(HttpClient client)

@@ -32,6 +32,17 @@ public static class RouteTable
         new("GET", "/metrics", RouteAccess.Fleet) { Own = "/metrics" },
         new("GET", "/healthz", RouteAccess.Anonymous) { Own = "/healthz" },
 
+        // Remote commands (#8 part 3).
+        new("GET", "/api/devices/{id}/commands", RouteAccess.Scoped) { Own = "/api/devices/{k14}/commands", Foreign = "/api/devices/{k15}/commands", OwnBodyContains = "{c14}" },
+        new("GET", "/api/commands/{commandId}", RouteAccess.Scoped) { Own = "/api/commands/{c14}", Foreign = "/api/commands/{c15}" },
+        new("GET", "/api/commands/{commandId}/artifact", RouteAccess.Scoped, "operator")
+        {
+            Own = "/api/commands/{c14}/artifact", Foreign = "/api/commands/{c15}/artifact", OwnStatuses = [HttpStatusCode.NotFound],
+            OwnBodyContains = "Tệp kết quả đã được xoá",
+        },
+        new("POST", "/api/kiosk/commands/{commandId}/result", RouteAccess.Kiosk) { Own = "/api/kiosk/commands/{c14}/result", Body = new { } },
+        new("PUT", "/api/kiosk/commands/{commandId}/artifact", RouteAccess.Kiosk) { Own = "/api/kiosk/commands/{c14}/artifact", Body = new { } },
+
         // Users and the audit log.
         new("GET", "/api/users/", RouteAccess.Fleet, "admin") { Own = "/api/users" },
         new("POST", "/api/users/", RouteAccess.Fleet, "admin")
