@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using TiepCongDan.Hub.Auth;
+using TiepCongDan.Hub.OperatorConsole;
 
 namespace TiepCongDan.Hub.Web;
 
-/// <summary>The fleet page and its login, served from resources inside the exe (no CDN, no loose files to lose).</summary>
+/// <summary>The console pages (fleet overview, kiosk, alerts, live sessions) and the login, served from resources inside the exe (no CDN, no loose files to lose).</summary>
 public static class PageEndpoints
 {
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder app)
@@ -14,6 +15,13 @@ public static class PageEndpoints
         app.MapGet("/style.css", () => Embedded("style.css", "text/css; charset=utf-8")).AllowAnonymous();
         app.MapGet("/live.html", () => Embedded("live.html", "text/html; charset=utf-8")).RequireAuthorization(Policies.AnyUser);
         app.MapGet("/live.js", () => Embedded("live.js", "text/javascript; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/common.js", () => Embedded("common.js", "text/javascript; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/kiosk.html", () => Embedded("kiosk.html", "text/html; charset=utf-8")).RequireAuthorization(Policies.AnyUser);
+        app.MapGet("/kiosk.js", () => Embedded("kiosk.js", "text/javascript; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/alerts.html", () => Embedded("alerts.html", "text/html; charset=utf-8")).RequireAuthorization(Policies.AnyUser);
+        app.MapGet("/alerts.js", () => Embedded("alerts.js", "text/javascript; charset=utf-8")).AllowAnonymous();
+        // The pages' own read-only API (who is signed in, the fleet by province) lives with them.
+        app.MapConsoleEndpoints();
         app.MapGet("/login", (string? error) => Results.Content(LoginPage.Render(error is not null), "text/html; charset=utf-8")).AllowAnonymous();
         app.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery();
         app.MapPost("/logout", async (HttpContext context) =>

@@ -49,12 +49,18 @@ async function showList(status) {
     const r = await fetch("/api/live");
     if (!r.ok) { status.textContent = "Không tải được danh sách (" + r.status + ")."; return; }
     const sessions = await r.json();
-    status.textContent = sessions.length ? sessions.length + " phiên đang diễn ra" : "Không có phiên nào đang diễn ra.";
+    status.textContent = sessions.length ? TCD.t("live.count", sessions.length) : TCD.t("live.none");
     body.replaceChildren(...sessions.map(s => {
       const tr = document.createElement("tr");
       tr.dataset.sessionId = s.sessionId;
+      tr.dataset.kioskId = s.kioskId;
       const link = s.link || {};
-      tr.append(cell(s.kioskId), cell(new Date(s.startedAt).toLocaleTimeString("vi-VN")),
+      const kiosk = cell("");
+      const kioskLink = document.createElement("a");
+      kioskLink.href = "/kiosk.html?id=" + encodeURIComponent(s.kioskId);
+      kioskLink.textContent = s.kioskId;
+      kiosk.append(kioskLink);
+      tr.append(kiosk, cell(new Date(s.startedAt).toLocaleTimeString(TCD.locale())),
         cell(link.receiveKbps != null ? link.receiveKbps.toFixed(0) : "–"), cell(link.rttMs != null ? link.rttMs.toFixed(0) : "–"),
         cell(link.lossPercent != null ? link.lossPercent.toFixed(1) : "–"),
         cell(s.points.map(p => (p.name || p.receiver) + ": " + p.state + ", " + p.kbps.toFixed(0) + " kbit/s, mất " + p.lossPercent.toFixed(1) + " %").join("; ") || "–"),
@@ -62,7 +68,7 @@ async function showList(status) {
       const watch = document.createElement("td");
       const a = document.createElement("a");
       a.href = "live.html?session=" + encodeURIComponent(s.sessionId);
-      a.textContent = "Xem trực tiếp";
+      a.textContent = TCD.t("live.watch");
       watch.append(a);
       tr.append(watch);
       return tr;

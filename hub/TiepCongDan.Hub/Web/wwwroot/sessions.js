@@ -143,5 +143,7 @@
   }
 
   form.addEventListener("submit", e => { e.preventDefault(); search(); });
+  // Links from the kiosk page arrive with ?kiosk=…: the search starts from there.
+  new URLSearchParams(location.search).forEach((v, k) => { if (form.elements[k]) form.elements[k].value = v; });
   search();
 })();
