@@ -28,6 +28,10 @@ const string Usage = """
                 N card sessions (virtual CCCD on the private pcscd's reader, QR, chip read, case-kind button) and N
                 staff-button sessions, alternating, each to live at the hub and back: card presented -> live and
                 staff button -> live, p50/p95, as the kiosk reported them to the hub and as timed from outside
+      console   [--kiosks 5000] [--seconds 60] [--interval 10] [--loads 3] [--ramp 200] [--provinces 14,11,01,79,48]
+                the fleet overview in headless Chromium with N simulated kiosks (as the fleet bench): navigation ->
+                first meaningful render, and Chromium's CPU (whole process tree) while live updates flow, collapsed
+                and expanded, against the same browser idle on about:blank (ratio); the hub's CPU alongside
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -57,6 +61,7 @@ try
         "hub-media" => [await TiepCongDan.Benchmarks.Hub.HubMediaBenchmark.RunAsync(options, cts.Token)],
         "card-read" => [TiepCongDan.Benchmarks.Card.CardReadBenchmark.Run(options, cts.Token)],
         "reception" => [await TiepCongDan.Benchmarks.Reception.ReceptionBenchmark.RunAsync(options, cts.Token)],
+        "console" => [await TiepCongDan.Benchmarks.OperatorConsole.ConsoleBenchmark.RunAsync(options, cts.Token)],
         _ => throw new ArgumentException($"unknown benchmark '{args[0]}'"),
     };
     foreach (var report in reports)
