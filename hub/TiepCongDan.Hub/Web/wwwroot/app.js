@@ -68,7 +68,10 @@
     const k = assess(dto);
     let p = provinces.get(dto.province);
     if (!p) {
-      p = { code: dto.province, counts: zero(), communes: new Map(), expanded: false, el: null, body: null, rows: new Map(), rebuild: true };
+      p = {
+        code: dto.province, counts: zero(), communes: new Map(), expanded: false, el: null, body: null,
+        rows: new Map(), communeBoxes: new Map(), dirtyCommunes: new Set(), rebuild: true,
+      };
       provinces.set(dto.province, p);
     }
     if (old) {
@@ -89,9 +92,12 @@
     add(c.counts, k, 1);
     kiosks.set(dto.deviceId, k);
     dirty.add(p);
+    p.dirtyCommunes.add(dto.commune);
     if (p.expanded && !p.rebuild) {
       const row = p.rows.get(dto.deviceId);
-      if (row) { fillRow(row, k); row.hidden = !matches(k); } else if (matches(k)) p.rebuild = true;
+      // A kiosk without a row is either filtered out or past the row cap: only one that starts
+      // matching needs the rows rebuilt, not every update of a capped kiosk.
+      if (row) { fillRow(row, k); row.hidden = !matches(k); } else if (matches(k) && !(old && matches(old))) p.rebuild = true;
     }
   }
 
@@ -139,7 +145,7 @@
     p.expanded = expanded;
     p.head.setAttribute("aria-expanded", String(expanded));
     p.body.hidden = !expanded;
-    if (expanded) buildBody(p); else { p.body.textContent = ""; p.rows.clear(); p.rebuild = true; }
+    if (expanded) buildBody(p); else { p.body.textContent = ""; p.rows.clear(); p.communeBoxes.clear(); p.rebuild = true; }
   }
 
   function headerRow() {
@@ -157,6 +163,8 @@
   function buildBody(p) {
     p.rebuild = false;
     p.rows.clear();
+    p.communeBoxes.clear();
+    p.dirtyCommunes.clear();
     const fragment = document.createDocumentFragment();
     let shown = 0, hiddenByCap = 0;
     const communes = Array.from(p.communes.keys()).sort();
@@ -171,7 +179,9 @@
       const label = document.createElement("span");
       label.className = "name";
       label.textContent = t("fleet.commune") + " " + code;
-      h.append(label, countSpans(c.counts, "commune-counts"));
+      const box = countSpans(c.counts, "commune-counts");
+      p.communeBoxes.set(code, box);
+      h.append(label, box);
       const table = document.createElement("table");
       table.className = "kiosks";
       const thead = document.createElement("thead");
@@ -265,11 +275,9 @@
     }
     if (p.expanded) {
       if (p.rebuild) buildBody(p);
-      else p.body.querySelectorAll(".commune").forEach(block => {
-        const c = p.communes.get(block.dataset.commune);
-        if (c) setCounts(block.querySelector(".commune-counts"), c.counts);
-      });
+      else for (const code of p.dirtyCommunes) { const box = p.communeBoxes.get(code); if (box) setCounts(box, p.communes.get(code).counts); }
     }
+    p.dirtyCommunes.clear();
   }
 
   function flush() {

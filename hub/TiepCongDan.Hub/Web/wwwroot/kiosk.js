@@ -99,7 +99,7 @@
     fig.dataset.chart = key;
     const cap = document.createElement("figcaption");
     const values = points.map(p => p[1]);
-    const fmt = v => TCD.fixed(v, Math.abs(v) < 10 ? 1 : 0);
+    const fmt = v => TCD.fixed(v, Math.abs(v) < 100 ? 1 : 0);
     cap.textContent = t("chart." + key) + (note ? " (" + t(note) + ")" : "") + (values.length
       ? ": " + fmt(values[values.length - 1]) + " · min " + fmt(Math.min(...values)) + " · max " + fmt(Math.max(...values)) : "");
     const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
@@ -128,6 +128,17 @@
       svg.appendChild(text);
     }
     fig.append(cap, svg);
+    if (points.length) {
+      const axis = document.createElement("div");
+      axis.className = "axis";
+      const clock = ms => new Date(ms).toLocaleTimeString(TCD.locale(), { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit" });
+      const from = document.createElement("span");
+      from.textContent = clock(points[0][0]);
+      const to = document.createElement("span");
+      to.textContent = clock(points[points.length - 1][0]);
+      axis.append(from, to);
+      fig.appendChild(axis);
+    }
     return fig;
   }
   function series(field, scale) {
