@@ -66,6 +66,10 @@ public sealed class ConsoleFleet : IAsyncDisposable
         }
     }
 
+    /// <summary>True once the kiosk received an NCMD writing true to the metric (a Node Control command).</summary>
+    public bool ReceivedCommand(string kioskId, string metric) =>
+        _clients[kioskId].Of(SparkplugMessageType.NCMD, kioskId).Any(m => m.Payload?.Metrics.Any(x => x.Name == metric && x.BooleanValue) == true);
+
     /// <summary>The kiosk shuts down as tcd-edge does: its NDEATH (same bdSeq as the birth), then the disconnect.</summary>
     public async Task ShutDownAsync(string kioskId, CancellationToken cancellationToken)
     {
@@ -90,6 +94,7 @@ public sealed class ConsoleFleet : IAsyncDisposable
         }
 
         _clients[kiosk.Id] = client;
+        await client.SubscribeAsync(SparkplugTopic.Node(kiosk.Province, SparkplugMessageType.NCMD, kiosk.Id), cancellationToken);
         var now = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var birth = new Payload { Timestamp = now, Seq = 0 };
         void Add(string name, SparkplugValue value) => birth.Metrics.Add(MetricFactory.Create(name, 0, value, now));

@@ -257,7 +257,8 @@
       li.textContent = t("cmd." + command) + ": " + (r.status === 409 ? t("cmd.err.409") : r.status === 428 ? t("cmd.err.428") : r.status === 403 ? t("cmd.err.403") : t("cmd.err", r.status));
       return;
     }
-    let result = await r.json().catch(() => ({ state: "sent" }));
+    let result = await r.json().catch(() => ({}));
+    if (!result.state) result.state = "sent";
     showState(li, command, result);
     const deadline = Date.now() + 180000;
     while (result.id && result.state === "sent" && Date.now() < deadline) {
