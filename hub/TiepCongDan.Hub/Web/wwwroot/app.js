@@ -29,7 +29,7 @@
   function fold(text) { return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase(); }
 
   // What makes an online kiosk "degraded": something a citizen would notice before sitting down.
-  function assess(dto) {
+  function assess(dto, old) {
     const m = dto.metrics || {};
     const problems = [];
     for (const [name, d] of Object.entries(dto.devices || {})) {
@@ -46,7 +46,8 @@
     const session = typeof m[M.session] === "string" && m[M.session] !== "";
     return {
       dto, online: dto.online, degraded: dto.online && problems.length > 0, session: dto.online && session, problems,
-      search: fold(dto.deviceId + " " + dto.commune + " " + dto.province + " " + TCD.provinceName(dto.province)),
+      // Folding (NFD) per event would cost more than the rest: reused while the commune stays.
+      search: old && old.dto.commune === dto.commune ? old.search : fold(dto.deviceId + " " + dto.commune + " " + dto.province + " " + TCD.provinceName(dto.province)),
     };
   }
   function add(counts, k, sign) {
@@ -65,7 +66,7 @@
   // One kiosk's new state: counts move by difference; the province is marked for its header and rows.
   function apply(dto, dirty) {
     const old = kiosks.get(dto.deviceId);
-    const k = assess(dto);
+    const k = assess(dto, old);
     let p = provinces.get(dto.province);
     if (!p) {
       p = {

@@ -288,6 +288,7 @@
   }
 
   setTitle();
+  if (!/^[0-9]{2}-[0-9]{5}(-[0-9]{2})?$/.test(id)) { showError(t("kiosk.notFound", id)); return; }
   TCD.onLang(() => { setTitle(); renderDevice(); renderCharts(); loadAlerts(); loadSelfTest(); });
   pollDevice();
   loadHistory();
