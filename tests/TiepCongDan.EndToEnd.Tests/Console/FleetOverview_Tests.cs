@@ -5,7 +5,7 @@ namespace TiepCongDan.EndToEnd.Tests.OperatorConsole;
 
 /// <summary>
 /// The fleet overview in headless Chromium: counts per province and commune equal to the seeded
-/// kiosks, search and status filter, collapsing a province, and a kiosk that shuts down moving the
+/// kiosks (and GET /api/console/summary agrees), search and status filter, collapsing a province, and a kiosk that shuts down moving the
 /// counts live with no reload.
 /// </summary>
 [Collection(ProcessHeavyCollection.Name)]
@@ -25,6 +25,7 @@ public sealed class FleetOverview_Tests
 
         var offline = new HashSet<string>(StringComparer.Ordinal);
         await ExpectCountsAsync(page, fleet.Kiosks, offline);
+        await ExpectSummaryAsync(hub, fleet.Kiosks, offline, ct);
         await Assertions.Expect(page.Locator("[data-province=\"14\"] .province-head")).ToContainTextAsync("Sơn La");
         await Assertions.Expect(page.Locator("[data-kiosk-id=\"14-04171-02\"]")).ToContainTextAsync("Camera: không thấy");
         await Assertions.Expect(page.Locator("[data-kiosk-id=\"01-00001\"]")).ToContainTextAsync("chưa đồng bộ giờ");
@@ -67,6 +68,7 @@ public sealed class FleetOverview_Tests
         await Assertions.Expect(page.Locator("[data-kiosk-id=\"48-20194-02\"]")).ToHaveAttributeAsync("data-state", "offline");
         await Assertions.Expect(page.Locator("[data-kiosk-id=\"48-20194-02\"]")).ToContainTextAsync("Ngoại tuyến");
         await ExpectCountsAsync(page, fleet.Kiosks, offline);
+        await ExpectSummaryAsync(hub, fleet.Kiosks, offline, ct);
         Assert.Equal("still-the-same-page", await page.EvaluateAsync<string>("() => window.__e2eMarker"));
 
         await page.Locator("#status-filter").SelectOptionAsync("offline");
@@ -93,16 +95,46 @@ public sealed class FleetOverview_Tests
     {
         foreach (var kind in Kinds)
         {
-            var online = kiosks.Where(k => !offline.Contains(k.Id)).ToList();
-            var expected = kind switch
-            {
-                "total" => kiosks.Count,
-                "online" => online.Count,
-                "degraded" => online.Count(k => k.Degraded),
-                "offline" => kiosks.Count - online.Count,
-                _ => online.Count(k => k.SessionId is not null),
-            };
-            await Assertions.Expect(scope.Locator($"[data-count=\"{kind}\"]")).ToHaveTextAsync(expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Assertions.Expect(scope.Locator($"[data-count=\"{kind}\"]")).ToHaveTextAsync(Expected(kind, kiosks, offline).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+    }
+
+    /// <summary>GET /api/console/summary agrees with the seeded kiosks (and so with the page) at every level.</summary>
+    private static async Task ExpectSummaryAsync(HubProcess hub, IReadOnlyList<SeededKiosk> kiosks, IReadOnlySet<string> offline, CancellationToken ct)
+    {
+        var summary = await ConsoleApi.GetAsync(hub, "/api/console/summary", ct);
+        ExpectJson(summary.GetProperty("total"), kiosks, offline);
+        var provinces = summary.GetProperty("provinces").EnumerateArray().ToList();
+        Assert.Equal(kiosks.Select(k => k.Province).Distinct().Order(StringComparer.Ordinal), provinces.Select(p => p.GetProperty("province").GetString()));
+        foreach (var province in provinces)
+        {
+            var inProvince = kiosks.Where(k => k.Province == province.GetProperty("province").GetString()).ToList();
+            ExpectJson(province.GetProperty("counts"), inProvince, offline);
+            foreach (var commune in province.GetProperty("communes").EnumerateArray())
+            {
+                ExpectJson(commune.GetProperty("counts"), [.. inProvince.Where(k => k.Commune == commune.GetProperty("commune").GetString())], offline);
+            }
+        }
+    }
+
+    private static void ExpectJson(System.Text.Json.JsonElement counts, IReadOnlyList<SeededKiosk> kiosks, IReadOnlySet<string> offline)
+    {
+        foreach (var kind in Kinds)
+        {
+            Assert.Equal(Expected(kind, kiosks, offline), counts.GetProperty(kind == "session" ? "inSession" : kind).GetInt32());
+        }
+    }
+
+    private static int Expected(string kind, IReadOnlyList<SeededKiosk> kiosks, IReadOnlySet<string> offline)
+    {
+        var online = kiosks.Where(k => !offline.Contains(k.Id)).ToList();
+        return kind switch
+        {
+            "total" => kiosks.Count,
+            "online" => online.Count,
+            "degraded" => online.Count(k => k.Degraded),
+            "offline" => kiosks.Count - online.Count,
+            _ => online.Count(k => k.SessionId is not null),
+        };
     }
 }

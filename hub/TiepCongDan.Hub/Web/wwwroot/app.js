@@ -311,29 +311,37 @@
   document.getElementById("collapse-all").addEventListener("click", () => provinces.forEach(p => { if (p.expanded) toggle(p, false); }));
 
   const status = document.getElementById("connection");
-  const source = new EventSource("/api/events");
   let live = false;
-  source.addEventListener("snapshot", e => {
-    performance.mark("tcd-fleet-snapshot");
-    for (const dto of JSON.parse(e.data)) pending.set(dto.deviceId, dto);
-    live = true;
-    status.dataset.i18n = "conn.live";
-    status.textContent = t("conn.live");
-    if (frame) cancelAnimationFrame(frame);
-    flush();
-    if (!firstRender) {
-      firstRender = true;
-      // "Meaningful render": counts and the first province rows are in the DOM and painted.
-      requestAnimationFrame(() => setTimeout(() => performance.mark("tcd-fleet-first-render"), 0));
-    }
-  });
-  source.addEventListener("kiosk", e => {
-    stats.events++;
-    const dto = JSON.parse(e.data);
-    pending.set(dto.deviceId, dto);
-    if (live) schedule();
-  });
-  source.onerror = () => { status.dataset.i18n = "conn.lost"; status.textContent = t("conn.lost"); };
+  // A province-scoped user sees only their provinces (the hub's scope decides what it sends; this
+  // keeps the page right whatever the stream carries).
+  let allowed = null;
+  function visible(dto) { return allowed === null || allowed.has(dto.province); }
+  function connect() {
+    const source = new EventSource("/api/events");
+    source.addEventListener("snapshot", e => {
+      performance.mark("tcd-fleet-snapshot");
+      for (const dto of JSON.parse(e.data)) if (visible(dto)) pending.set(dto.deviceId, dto);
+      live = true;
+      status.dataset.i18n = "conn.live";
+      status.textContent = t("conn.live");
+      if (frame) cancelAnimationFrame(frame);
+      flush();
+      if (!firstRender) {
+        firstRender = true;
+        // "Meaningful render": counts and the first province rows are in the DOM and painted.
+        requestAnimationFrame(() => setTimeout(() => performance.mark("tcd-fleet-first-render"), 0));
+      }
+    });
+    source.addEventListener("kiosk", e => {
+      stats.events++;
+      const dto = JSON.parse(e.data);
+      if (!visible(dto)) return;
+      pending.set(dto.deviceId, dto);
+      if (live) schedule();
+    });
+    source.onerror = () => { status.dataset.i18n = "conn.lost"; status.textContent = t("conn.lost"); };
+  }
+  TCD.me().then(who => { if (who && Array.isArray(who.provinces)) allowed = new Set(who.provinces); connect(); });
 
   // Relative times age; texts follow the language.
   setInterval(() => {
