@@ -29,6 +29,7 @@ public sealed class KioskPage_Tests
         var page = browser.Page;
         await Assertions.Expect(page.Locator("#title")).ToHaveTextAsync("Điểm cầu " + Kiosk);
         await Assertions.Expect(page.Locator("#kiosk-state")).ToHaveTextAsync("Trực tuyến");
+        await Assertions.Expect(page.Locator("#stale")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#peripherals li")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("li[data-device=\"camera\"]")).ToHaveAttributeAsync("data-status", "absent");
         await Assertions.Expect(page.Locator("li[data-device=\"camera\"]")).ToContainTextAsync("Camera: không thấy (không thấy /dev/video0)");

@@ -37,6 +37,7 @@ public sealed class RemoteCommand_Tests
         await hub.WaitForDeviceAsync("48-20195", d => !d.Online, TimeSpan.FromSeconds(15), "offline", hub.Describe, ct);
         await page.GotoAsync(new Uri(hub.BaseAddress, "/kiosk.html?id=48-20195").ToString());
         await Assertions.Expect(page.Locator("#kiosk-state")).ToHaveTextAsync("Ngoại tuyến");
+        await Assertions.Expect(page.Locator("#stale")).ToContainTextAsync("số liệu cuối cùng trước khi mất kết nối");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Khởi động lại máy" }).ClickAsync();
         await Assertions.Expect(dialog.Locator("#confirm-disruptive")).ToBeVisibleAsync();
         await dialog.Locator("textarea").FillAsync("Điểm cầu treo");

@@ -41,6 +41,9 @@
     const st = document.getElementById("kiosk-state");
     st.dataset.state = state;
     st.textContent = t("status." + state);
+    // An offline kiosk's readings and peripherals are what it last said: shown, but greyed and labelled.
+    document.getElementById("stale").hidden = device.online;
+    for (const card of ["metrics-card", "peripherals-card"]) document.getElementById(card).classList.toggle("stale", !device.online);
     document.getElementById("kiosk-place").textContent = TCD.province(device.province) + " · " + t("fleet.commune") + " " + device.commune;
     document.getElementById("kiosk-last").textContent = t("col.last") + ": " + TCD.relative(device.lastSeen);
     const dl = document.getElementById("metrics");
