@@ -131,6 +131,14 @@ public static class RouteTable
         new("GET", "/app.js", RouteAccess.Anonymous) { Own = "/app.js" },
         new("GET", "/style.css", RouteAccess.Anonymous) { Own = "/style.css" },
         new("GET", "/live.js", RouteAccess.Anonymous) { Own = "/live.js" },
+        // Operator console pages and their data (#8 part 1).
+        new("GET", "/kiosk.html", RouteAccess.Unscoped) { Own = "/kiosk.html", Reason = "the page shell; its data comes from /api/devices and /api/events" },
+        new("GET", "/alerts.html", RouteAccess.Unscoped) { Own = "/alerts.html", Reason = "the page shell; its data comes from /api/alerts" },
+        new("GET", "/api/console/me", RouteAccess.Unscoped) { Own = "/api/console/me", Reason = "the signed-in user's own name, role and provinces" },
+        new("GET", "/common.js", RouteAccess.Anonymous) { Own = "/common.js" },
+        new("GET", "/kiosk.js", RouteAccess.Anonymous) { Own = "/kiosk.js" },
+        new("GET", "/alerts.js", RouteAccess.Anonymous) { Own = "/alerts.js" },
+        new("GET", "/api/console/summary", RouteAccess.Filtered) { Own = "/api/console/summary", OwnMarker = "\"province\":\"14\"", ForeignMarker = "\"province\":\"15\"" },
         new("GET", "/login", RouteAccess.Anonymous) { Own = "/login" },
         new("POST", "/login", RouteAccess.Anonymous)
         {
