@@ -221,7 +221,14 @@ STAGE="$WORK/stage"; rm -rf "$STAGE"; mkdir -p "$STAGE/boot" "$STAGE/data"
 # boot: everything raspi-firmware and the kernel hooks put in /boot/firmware; the mount point stays empty.
 cp -a "$ROOT/boot/firmware/." "$STAGE/boot/"
 find "$ROOT/boot/firmware" -mindepth 1 -delete
-[ -f "$STAGE/boot/vmlinuz" ] || log "WARNING: no vmlinuz in /boot/firmware (raspi-firmware's kernel hook did not run); the image will not boot a Pi"
+# raspi-firmware's kernel hook copies vmlinuz-<version> and initrd.img-<version>; firmware-config's
+# config.txt boots the stable names (FAT has no symlinks), so the newest pair is renamed to them.
+kernel_file="$(ls -1 "$STAGE"/boot/vmlinuz-* 2>/dev/null | sort -V | tail -1 || true)"
+initrd_file="$(ls -1 "$STAGE"/boot/initrd.img-* 2>/dev/null | sort -V | tail -1 || true)"
+[ -n "$kernel_file" ] && [ -n "$initrd_file" ] || die "no vmlinuz-*/initrd.img-* in /boot/firmware (raspi-firmware's kernel hook did not run): the image would not boot a Pi"
+mv "$kernel_file" "$STAGE/boot/vmlinuz"
+mv "$initrd_file" "$STAGE/boot/initrd.img"
+rm -f "$STAGE"/boot/vmlinuz-* "$STAGE"/boot/initrd.img-*
 # cmdline.txt: the image owns root= and the layout; firmware-config adds its extras.
 EXTRA="$(tr -s ' \n' ' ' < "$ROOT/usr/share/tcd-edge/boot/cmdline-extra.txt" 2>/dev/null || true)"
 printf 'console=serial0,115200 root=LABEL=TCDROOT rootfstype=ext4 ro %s\n' "$EXTRA" | tr -s ' ' > "$STAGE/boot/cmdline.txt"
