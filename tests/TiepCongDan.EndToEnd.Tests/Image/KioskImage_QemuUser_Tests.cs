@@ -63,10 +63,6 @@ public sealed class KioskImage_QemuUser_Tests(ITestOutputHelper output)
             "--Edge:Media:Enabled=false",
         ], new Dictionary<string, string> { ["HOME"] = "/var/lib/tcd-edge", ["TMPDIR"] = "/tmp" }, workingDirectory: "/");
 
-        // Emulated: the kernel runs it through qemu-aarch64 (binfmt_misc), so the host sees qemu as its program.
-        var interpreter = new FileInfo($"/proc/{edge.Pid}/exe").LinkTarget ?? string.Empty;
-        output.WriteLine($"tcd-edge pid {edge.Pid} runs through {interpreter}");
-
         var device = await Poll.UntilAsync(
             async token =>
             {
@@ -87,6 +83,10 @@ public sealed class KioskImage_QemuUser_Tests(ITestOutputHelper output)
 
         Assert.NotNull(device);
         Assert.True(device.Online);
+        // Emulated: the kernel runs it through qemu-aarch64 (binfmt_misc), so the host sees qemu as its
+        // program. Read once it is online: right after the start the pid is still chroot, before its exec.
+        var interpreter = new FileInfo($"/proc/{edge.Pid}/exe").LinkTarget ?? string.Empty;
+        output.WriteLine($"tcd-edge pid {edge.Pid} runs through {interpreter}");
         Assert.Contains("qemu", interpreter, StringComparison.Ordinal);
         output.WriteLine($"online on the hub {stopwatch.Elapsed.TotalSeconds:0.0} s after starting the arm64 edge under qemu-user");
         Assert.False(edge.HasExited, "the edge must still be running once online");
