@@ -22,15 +22,17 @@ trap cleanup EXIT
 # Partition 1 (FAT) offset from the partition table.
 START=$(sfdisk -J "$IMG" | python3 -c 'import json,sys; print(json.load(sys.stdin)["partitiontable"]["partitions"][0]["start"])')
 export MTOOLS_SKIP_CHECK=1
-mcopy -i "$IMG@@$((START * 512))" ::vmlinuz "$WORK/vmlinuz"
-mcopy -i "$IMG@@$((START * 512))" ::initrd.img "$WORK/initrd.img"
+# The stable names config.txt boots; an image built before they existed has only the versioned ones.
+pick() { mdir -b -i "$IMG@@$((START * 512))" :: | sed 's|^::/||' | grep -E "^$1(-.*)?\$" | sort -V | tail -1; }
+mcopy -i "$IMG@@$((START * 512))" "::$(pick vmlinuz)" "$WORK/vmlinuz"
+mcopy -i "$IMG@@$((START * 512))" "::$(pick initrd.img)" "$WORK/initrd.img"
 
 T0=$(date +%s)
 qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 2048 -nographic -no-reboot \
   -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" \
   -append "root=LABEL=TCDROOT rootfstype=ext4 ro console=ttyAMA0 rootwait systemd.show_status=1" \
   -drive if=none,file="$IMG",format=raw,id=disk,snapshot=on -device virtio-blk-pci,drive=disk \
-  -netdev user,id=net -device virtio-net-pci,netdev=net \
+  -netdev user,id=net -device virtio-net-pci,netdev=net,romfile= \
   > "$WORK/console.log" 2>&1 < /dev/null &
 QEMU_PID=$!
 
