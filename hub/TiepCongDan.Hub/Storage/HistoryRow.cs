@@ -39,4 +39,12 @@ public sealed class HistoryRow
 
     [Column("hub_rtt")]
     public double? HubRtt { get; set; }
+
+    /// <summary>The live uplink's bitrate during a session (kbit/s); null outside one and on older rows.</summary>
+    [Column("uplink_kbps")]
+    public double? UplinkKbps { get; set; }
+
+    /// <summary>The live uplink's SRT loss during a session (%); null outside one and on older rows.</summary>
+    [Column("uplink_loss_percent")]
+    public double? UplinkLossPercent { get; set; }
 }

@@ -69,6 +69,8 @@ public sealed class RegistryStore
             MemoryAvailable = Metric(k, NodeMetrics.MemoryAvailable),
             DiskFree = Metric(k, NodeMetrics.DiskFree),
             HubRtt = Metric(k, NodeMetrics.HubRtt),
+            UplinkKbps = Metric(k, MediaMetrics.UplinkKbps),
+            UplinkLossPercent = Metric(k, MediaMetrics.UplinkLossPercent),
         }).ToList();
         if (rows.Count > 0)
         {
@@ -96,6 +98,8 @@ public sealed class RegistryStore
                     case NodeMetrics.MemoryAvailable: row.MemoryAvailable = sample.Value; break;
                     case NodeMetrics.DiskFree: row.DiskFree = sample.Value; break;
                     case NodeMetrics.HubRtt: row.HubRtt = sample.Value; break;
+                    case MediaMetrics.UplinkKbps: row.UplinkKbps = sample.Value; break;
+                    case MediaMetrics.UplinkLossPercent: row.UplinkLossPercent = sample.Value; break;
                 }
             }
 
@@ -106,7 +110,7 @@ public sealed class RegistryStore
 
     /// <summary>The metric names the history keeps.</summary>
     public static bool IsHistoryMetric(string name) => name is NodeMetrics.CpuLoad or NodeMetrics.CpuTemperature
-        or NodeMetrics.MemoryAvailable or NodeMetrics.DiskFree or NodeMetrics.HubRtt;
+        or NodeMetrics.MemoryAvailable or NodeMetrics.DiskFree or NodeMetrics.HubRtt or MediaMetrics.UplinkKbps or MediaMetrics.UplinkLossPercent;
 
     public IReadOnlyList<HistoryRow> History(string kioskId, DateTimeOffset from, DateTimeOffset to)
     {

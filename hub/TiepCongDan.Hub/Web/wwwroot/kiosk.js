@@ -147,13 +147,18 @@
   function series(field, scale) {
     return history.filter(h => h[field] !== null && h[field] !== undefined).map(h => [Date.parse(h.timestamp), h[field] * (scale || 1)]);
   }
+  // The stored history (sampled by the hub while a session streams), then what arrived since the page loaded it.
+  function withLive(stored, live) {
+    const last = stored.length ? stored[stored.length - 1][0] : -Infinity;
+    return stored.concat(live.filter(p => p[0] > last));
+  }
   function renderCharts() {
     const host = document.getElementById("charts");
     host.replaceChildren(
       chart("temp", series("cpuTemperature")),
       chart("rtt", series("hubRtt")),
-      chart("loss", liveSeries.loss, "chart.liveOnly"),
-      chart("kbps", liveSeries.kbps, "chart.liveOnly"),
+      chart("loss", withLive(series("uplinkLossPercent"), liveSeries.loss)),
+      chart("kbps", withLive(series("uplinkKbps"), liveSeries.kbps)),
       chart("disk", series("diskFree", 1 / 1073741824)));
   }
   async function loadHistory() {
