@@ -30,7 +30,7 @@ mcopy -i "$IMG@@$((START * 512))" "::$(pick initrd.img)" "$WORK/initrd.img"
 T0=$(date +%s)
 qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 2048 -nographic -no-reboot \
   -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" \
-  -append "root=LABEL=TCDROOT rootfstype=ext4 ro console=ttyAMA0 rootwait systemd.show_status=1" \
+  -append "root=LABEL=TCDROOT rootfstype=ext4 ro console=ttyAMA0 rootwait systemd.show_status=1 systemd.journald.forward_to_console=1" \
   -drive if=none,file="$IMG",format=raw,id=disk,snapshot=on -device virtio-blk-pci,drive=disk \
   -netdev user,id=net -device virtio-net-pci,netdev=net,romfile= \
   > "$WORK/console.log" 2>&1 < /dev/null &
