@@ -19,6 +19,13 @@ public static class NodeMetricCatalog
     public const ulong StopSessionAlias = 6;
     public const ulong LineTestAlias = 7;
 
+    // The remote commands of decision 0030 (their command id travels as a String beside them).
+    public const ulong RestartMediaAlias = 80;
+    public const ulong SelfTestAlias = 81;
+    public const ulong CollectLogsAlias = 82;
+    public const ulong ScreenshotAlias = 83;
+    public const ulong CameraStillAlias = 84;
+
     /// <summary>Node Control metrics: writable Booleans, always false in births.</summary>
     public static IReadOnlyList<(string Name, ulong Alias)> NodeControls { get; } =
     [
@@ -29,6 +36,11 @@ public static class NodeMetricCatalog
         (MediaMetrics.StartSession, StartSessionAlias),
         (MediaMetrics.StopSession, StopSessionAlias),
         (MediaMetrics.LineTest, LineTestAlias),
+        (NodeMetrics.RestartMedia, RestartMediaAlias),
+        (NodeMetrics.SelfTest, SelfTestAlias),
+        (NodeMetrics.CollectLogs, CollectLogsAlias),
+        (NodeMetrics.Screenshot, ScreenshotAlias),
+        (NodeMetrics.CameraStill, CameraStillAlias),
     ];
 
     /// <summary>The data metrics, in NBIRTH order.</summary>
