@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using TiepCongDan.Contracts.Commands;
 using TiepCongDan.Edge.Media.Upload;
-using TiepCongDan.Edge.Sparkplug;
 
 namespace TiepCongDan.Edge.Commands;
 
@@ -17,13 +16,12 @@ public sealed class CommandHubClient : IDisposable
     public CommandHubClient(SegmentUploaderSettings settings, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _http = new HttpClient(handler ?? Handler(settings.CaCertificatePath), disposeHandler: handler is null)
+        _http = new HttpClient(handler ?? KioskHubHttp.Pinned(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) }, settings.CaCertificatePath), disposeHandler: handler is null)
         {
             BaseAddress = settings.HubBaseUri ?? throw new ArgumentException("The hub's address is missing.", nameof(settings)),
             Timeout = TimeSpan.FromSeconds(60),
         };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.KioskId}:{settings.Password}")));
+        _http.DefaultRequestHeaders.Authorization = KioskHubHttp.BasicAuthorization(settings.KioskId, settings.Password);
     }
 
     /// <exception cref="HttpRequestException">No answer or a refusal (status and the hub's sentence).</exception>
@@ -56,15 +54,4 @@ public sealed class CommandHubClient : IDisposable
         }
     }
 
-    private static SocketsHttpHandler Handler(string? caPath)
-    {
-        var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) };
-        if (!string.IsNullOrWhiteSpace(caPath))
-        {
-            var ca = MqttCertificateFiles.LoadCa(caPath);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => ServerCertificateCheck.Problem(certificate, errors, ca) is null;
-        }
-
-        return handler;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 
 namespace TiepCongDan.Edge.Provisioning;
 
@@ -14,7 +12,7 @@ internal static class KioskEnroller
         using var client = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         client.Timeout = TimeSpan.FromSeconds(20);
         client.BaseAddress = new Uri(hubUrl.TrimEnd('/') + "/");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{kioskId}:{mqttPassword}")));
+        client.DefaultRequestHeaders.Authorization = Media.Upload.KioskHubHttp.BasicAuthorization(kioskId, mqttPassword);
         try
         {
             using var response = await client.PostAsync(EnrollPath, content: null, cancellationToken);

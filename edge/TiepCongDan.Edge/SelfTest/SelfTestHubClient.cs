@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using TiepCongDan.Contracts.SelfTest;
 using TiepCongDan.Edge.Media.Upload;
-using TiepCongDan.Edge.Sparkplug;
 
 namespace TiepCongDan.Edge.SelfTest;
 
@@ -21,13 +20,12 @@ public sealed class SelfTestHubClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         BaseAddress = settings.HubBaseUri ?? throw new ArgumentException("The hub's address is missing.", nameof(settings));
-        _http = new HttpClient(handler ?? CreateHandler(settings), disposeHandler: true)
+        _http = new HttpClient(handler ?? KioskHubHttp.Pinned(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) }, settings.CaCertificatePath), disposeHandler: true)
         {
             BaseAddress = BaseAddress,
             Timeout = TimeSpan.FromSeconds(20),
         };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.KioskId}:{settings.Password}")));
+        _http.DefaultRequestHeaders.Authorization = KioskHubHttp.BasicAuthorization(settings.KioskId, settings.Password);
     }
 
     public Uri BaseAddress { get; }
@@ -115,16 +113,4 @@ public sealed class SelfTestHubClient : IDisposable
         throw new HttpRequestException($"HTTP {(int)response.StatusCode}: {why} ({text.ReplaceLineEndings(" ").Trim()})", null, response.StatusCode);
     }
 
-    private static SocketsHttpHandler CreateHandler(SegmentUploaderSettings settings)
-    {
-        var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) };
-        if (!string.IsNullOrWhiteSpace(settings.CaCertificatePath))
-        {
-            var ca = MqttCertificateFiles.LoadCa(settings.CaCertificatePath);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                ServerCertificateCheck.Problem(certificate, errors, ca) is null;
-        }
-
-        return handler;
-    }
 }

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using TiepCongDan.Contracts.Media;
 using TiepCongDan.Edge.Media.Recording;
-using TiepCongDan.Edge.Sparkplug;
 
 namespace TiepCongDan.Edge.Media.Upload;
 
@@ -15,13 +14,12 @@ internal sealed class HubUploadClient : IDisposable
 
     public HubUploadClient(SegmentUploaderSettings settings, HttpMessageHandler? handler)
     {
-        _http = new HttpClient(handler ?? CreateHandler(settings), disposeHandler: handler is null)
+        _http = new HttpClient(handler ?? KioskHubHttp.Pinned(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, settings.CaCertificatePath), disposeHandler: handler is null)
         {
             BaseAddress = settings.HubBaseUri,
             Timeout = settings.RequestTimeout,
         };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.KioskId}:{settings.Password}")));
+        _http.DefaultRequestHeaders.Authorization = KioskHubHttp.BasicAuthorization(settings.KioskId, settings.Password);
     }
 
     public async Task DeclareAsync(SessionRecord session, CancellationToken cancellationToken)
@@ -76,18 +74,6 @@ internal sealed class HubUploadClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private static SocketsHttpHandler CreateHandler(SegmentUploaderSettings settings)
-    {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        if (!string.IsNullOrWhiteSpace(settings.CaCertificatePath))
-        {
-            var ca = MqttCertificateFiles.LoadCa(settings.CaCertificatePath);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                ServerCertificateCheck.Problem(certificate, errors, ca) is null;
-        }
-
-        return handler;
-    }
 
     private static Uri Relative(string path) => new(path.TrimStart('/'), UriKind.Relative);
 

@@ -1,9 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TiepCongDan.Contracts.Reception;
 using TiepCongDan.Edge.Media.Upload;
-using TiepCongDan.Edge.Sparkplug;
 
 namespace TiepCongDan.Edge.Reception.Journal;
 
@@ -20,13 +18,12 @@ internal sealed class ReceptionHubClient : IDisposable
 
     public ReceptionHubClient(SegmentUploaderSettings settings, HttpMessageHandler? handler)
     {
-        _http = new HttpClient(handler ?? CreateHandler(settings), disposeHandler: handler is null)
+        _http = new HttpClient(handler ?? KioskHubHttp.Pinned(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, settings.CaCertificatePath), disposeHandler: handler is null)
         {
             BaseAddress = settings.HubBaseUri,
             Timeout = settings.RequestTimeout,
         };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.KioskId}:{settings.Password}")));
+        _http.DefaultRequestHeaders.Authorization = KioskHubHttp.BasicAuthorization(settings.KioskId, settings.Password);
     }
 
     public async Task<ReceptionPostResult> PostAsync(IReadOnlyList<ReceptionEvent> events, CancellationToken cancellationToken)
@@ -69,18 +66,6 @@ internal sealed class ReceptionHubClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private static SocketsHttpHandler CreateHandler(SegmentUploaderSettings settings)
-    {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        if (!string.IsNullOrWhiteSpace(settings.CaCertificatePath))
-        {
-            var ca = MqttCertificateFiles.LoadCa(settings.CaCertificatePath);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                ServerCertificateCheck.Problem(certificate, errors, ca) is null;
-        }
-
-        return handler;
-    }
 
     /// <summary>The hub's {"error": "..."} or the start of its body, cut short: it goes into the kiosk's log.</summary>
     private static async Task<string> HubErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
